@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "roadmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "roadmap", targets: ["roadmap"]),
+        .library(name: "RoadmapKit", targets: ["RoadmapKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        .target(name: "RoadmapKit", dependencies: ["GitKit"]),
+        .executableTarget(
+            name: "roadmap",
+            dependencies: [
+                "RoadmapKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
+        .testTarget(
+            name: "RoadmapKitTests",
+            dependencies: ["RoadmapKit", "GitKit", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "RoadmapCLITests", dependencies: ["roadmap", "GitKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
