@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what building and testing roadmap needs and a fresh Debian machine may lack.
+# Idempotent and quiet when everything is present. Needs no terminal.
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
+
+apt_packages=()
+pkg-config --exists libgit2 2>/dev/null || apt_packages+=(libgit2-dev pkg-config)
+command -v git >/dev/null 2>&1 || apt_packages+=(git)
+if [ "${ROADMAP_WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then apt_packages+=(chromium); fi
+if [ "${ROADMAP_WITH_BENCH:-0}" = 1 ] && ! command -v hyperfine >/dev/null 2>&1; then apt_packages+=(hyperfine); fi
+
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  echo "install-deps: installing ${apt_packages[*]}" >&2
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+fi
+
+# Python checkers used by the tests (schema validation of SARIF, JSON Schema, iCalendar).
+python_modules=(jsonschema)
+missing=()
+for m in "${python_modules[@]}"; do python3 -c "import $m" 2>/dev/null || missing+=("$m"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: pip installing ${missing[*]}" >&2
+  python3 -m pip install -q "${missing[@]}"
+fi
