@@ -1,0 +1,156 @@
+internal import CLibGit2
+import Foundation
+
+extension Repository {
+    /// Each changed path under `folder` (`""`: everywhere): the index against HEAD
+    /// (`staged`), the working tree against the index (`unstaged`), untracked files
+    /// (recursed into untracked folders) and conflicts. Ignored files are left out.
+    public func status(under folder: String = "", includeUntracked: Bool = true) throws -> [StatusEntry] {
+        let folder = Self.normalized(folder)
+        return try StatusList(self, paths: folder.isEmpty ? [] : [folder], includeUntracked: includeUntracked).entries
+    }
+
+    /// The index entries under `folder` (all stages), in index order.
+    public func indexEntries(under folder: String = "") throws -> [IndexEntryInfo] {
+        let folder = Self.normalized(folder)
+        let entries = try Index(self).entries
+        guard !folder.isEmpty else { return entries }
+        return entries.filter { $0.path == folder || $0.path.hasPrefix(folder + "/") }
+    }
+
+    /// The tree a commit of the index would record (`git_index_write_tree`); fails with
+    /// `isUnmerged` when the index has conflicts.
+    public func indexTreeID() throws -> ObjectID {
+        let index = try Index(self)
+        var oid = git_oid()
+        let rc = git_index_write_tree(&oid, index.pointer)
+        if rc == GIT_EUNMERGED.rawValue {
+            throw GitError.last(code: rc, operation: "git_index_write_tree").rephrased("the index has unresolved conflicts")
+        }
+        try check(rc, "git_index_write_tree")
+        return ObjectID(oid)
+    }
+
+    /// `index.lock` exists: another git process is changing the index.
+    public var isIndexLocked: Bool {
+        guard let lock = try? Index(self).lockPath ?? (gitDirectory + "/index.lock") else {
+            return FileManager.default.fileExists(atPath: gitDirectory + "/index.lock")
+        }
+        return FileManager.default.fileExists(atPath: lock)
+    }
+
+    /// `git add` for these paths (files or folders, relative to the working tree's root):
+    /// present files are added (symlinks as links), missing ones removed from the index.
+    /// The index is written with its lock; a held lock fails (`isLocked`) with the index
+    /// unchanged.
+    public func stage(paths: [String]) throws {
+        let workdir = try requireWorkingDirectory("stage")
+        let index = try lockedCheck(Index(self), operation: "stage")
+        do {
+            for raw in paths {
+                let path = Self.normalized(raw)
+                guard Self.isSafeRelativePath(path) else {
+                    throw GitError.own("cannot stage '\(raw)': not a path inside the working tree", code: GitError.invalidCode, operation: "stage")
+                }
+                switch WorkdirPath.kind(workdir + "/" + path) {
+                case .file, .executable, .symlink:
+                    try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
+                case .directory:
+                    try withStrarray([path]) { pathspec in
+                        try check(git_index_add_all(index.pointer, &pathspec, GIT_INDEX_ADD_DISABLE_PATHSPEC_MATCH.rawValue, nil, nil),
+                                  "git_index_add_all")
+                        try check(git_index_update_all(index.pointer, &pathspec, nil, nil), "git_index_update_all")
+                    }
+                case .missing, .other:
+                    try check(git_index_remove_bypath(index.pointer, path), "git_index_remove_bypath")
+                    try check(git_index_remove_directory(index.pointer, path, 0), "git_index_remove_directory")
+                }
+            }
+        } catch {
+            index.reloadFromDisk()
+            throw error
+        }
+        try index.write(operation: "stage")
+    }
+
+    /// Sets the index entries of `paths` to what `tree` holds (removing those it lacks), so
+    /// that after committing that tree `git status` is clean. Where the working file has
+    /// exactly that content, the entry takes the file's stat data too.
+    public func updateIndex(toTree tree: ObjectID, paths: [String]) throws {
+        let treeObject = try Tree(self, tree)
+        let index = try lockedCheck(Index(self), operation: "updateIndex")
+        let workdir = workingDirectory
+        do {
+            for raw in paths {
+                let path = Self.normalized(raw)
+                guard Self.isSafeRelativePath(path) else {
+                    throw GitError.own("invalid path '\(raw)'", code: GitError.invalidCode, operation: "updateIndex")
+                }
+                if let entry = try treeObject.entry(at: path), entry.mode != .tree {
+                    if let workdir, entry.mode.isBlob, try workdirMatches(workdir: workdir, path: path, entry: entry) {
+                        try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
+                    } else {
+                        var item = git_index_entry()
+                        item.id = entry.id.oid
+                        item.mode = entry.mode.raw.rawValue
+                        try path.withCString { cPath in
+                            item.path = cPath
+                            try check(git_index_add(index.pointer, &item), "git_index_add")
+                        }
+                    }
+                } else {
+                    try check(git_index_remove_bypath(index.pointer, path), "git_index_remove_bypath")
+                    try check(git_index_remove_directory(index.pointer, path, 0), "git_index_remove_directory")
+                    if let entry = try treeObject.entry(at: path), entry.mode == .tree {
+                        for child in try Tree(self, entry.id).recursiveEntries(prefix: path + "/") {
+                            var item = git_index_entry()
+                            item.id = child.id.oid
+                            item.mode = child.mode.raw.rawValue
+                            try child.path.withCString { cPath in
+                                item.path = cPath
+                                try check(git_index_add(index.pointer, &item), "git_index_add")
+                            }
+                        }
+                    }
+                }
+            }
+        } catch {
+            index.reloadFromDisk()
+            throw error
+        }
+        try index.write(operation: "updateIndex")
+    }
+
+    private func workdirMatches(workdir: String, path: String, entry: TreeEntryInfo) throws -> Bool {
+        let full = workdir + "/" + path
+        let kind = WorkdirPath.kind(full)
+        switch (kind, entry.mode) {
+        case (.symlink, .symlink), (.file, .blob), (.executable, .executable):
+            break
+        default:
+            return false
+        }
+        guard WorkdirPath.insideWithoutLinks(workdir: workdir, relativePath: path) else { return false }
+        var oid = git_oid()
+        let rc = git_repository_hashfile(&oid, pointer, full, GIT_OBJECT_BLOB, path)
+        if rc < 0 {
+            git_error_clear()
+            return false
+        }
+        return ObjectID(oid) == entry.id
+    }
+
+    private func lockedCheck(_ index: Index, operation: String) throws -> Index {
+        if let lock = index.lockPath, FileManager.default.fileExists(atPath: lock) {
+            throw Index.lockedError(lockPath: lock, operation: operation)
+        }
+        return index
+    }
+
+    func requireWorkingDirectory(_ operation: String) throws -> String {
+        guard let workdir = workingDirectory else {
+            throw GitError.own("this operation needs a working tree, and the repository is bare", code: GitError.invalidCode, operation: operation)
+        }
+        return workdir
+    }
+}

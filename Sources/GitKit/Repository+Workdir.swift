@@ -1,0 +1,98 @@
+internal import CLibGit2
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Repository {
+    /// What is at a path of the working tree (nil when absent): `.blob`, `.executable`,
+    /// `.symlink` or `.tree` for a folder. Never follows a symlink.
+    public func workdirFileMode(_ relativePath: String) throws -> FileMode? {
+        let (workdir, path) = try checkedWorkdirPath(relativePath, operation: "workdirFileMode")
+        switch WorkdirPath.kind(workdir + "/" + path) {
+        case .missing, .other: return nil
+        case .file: return .blob
+        case .executable: return .executable
+        case .symlink: return .symlink
+        case .directory: return .tree
+        }
+    }
+
+    /// The bytes of a file of the working tree; nil when absent or a folder.
+    ///
+    /// Never follows a symlink: for a symlink it returns the link's target path (what git
+    /// records as its content), and a path that goes through a symlinked folder is refused.
+    public func workdirFileData(_ relativePath: String) throws -> [UInt8]? {
+        let (workdir, path) = try checkedWorkdirPath(relativePath, operation: "workdirFileData")
+        let full = workdir + "/" + path
+        switch WorkdirPath.kind(full) {
+        case .missing, .directory, .other:
+            return nil
+        case .symlink:
+            return WorkdirPath.readLink(full)
+        case .file, .executable:
+            do {
+                return [UInt8](try Data(contentsOf: URL(fileURLWithPath: full)))
+            } catch {
+                throw GitError.own("cannot read \(path): \(error.localizedDescription)", operation: "workdirFileData")
+            }
+        }
+    }
+
+    /// Writes a file of the working tree atomically (a temporary file in the same folder,
+    /// then a rename), creating missing folders. Keeps an existing file's permissions;
+    /// a symlink at that path is replaced by the file, never written through.
+    public func writeWorkdirFile(_ relativePath: String, bytes: [UInt8]) throws {
+        let (workdir, path) = try checkedWorkdirPath(relativePath, operation: "writeWorkdirFile")
+        let target = URL(fileURLWithPath: workdir + "/" + path)
+        let folder = target.deletingLastPathComponent()
+        let operation = "writeWorkdirFile"
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw GitError.own("cannot create folder \(folder.path): \(error.localizedDescription)", operation: operation)
+        }
+        let permissions = WorkdirPath.permissions(target.path) ?? 0o644
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let fd = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, permissions)
+        guard fd >= 0 else {
+            throw GitError.own("cannot write \(path): \(String(cString: strerror(errno)))", operation: operation)
+        }
+        var failure: String?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        _ = fchmod(fd, permissions)
+        Glibc.close(fd)
+        if failure == nil && rename(temporary.path, target.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary.path)
+            throw GitError.own("cannot write \(path): \(failure)", operation: operation)
+        }
+    }
+
+    /// Checks that a relative path stays inside the working tree without passing through
+    /// a symlinked folder.
+    private func checkedWorkdirPath(_ relativePath: String, operation: String) throws -> (String, String) {
+        let workdir = try requireWorkingDirectory(operation)
+        let path = Self.normalized(relativePath)
+        guard Self.isSafeRelativePath(path) else {
+            throw GitError.own("'\(relativePath)' is not a path inside the working tree", code: GitError.invalidCode, operation: operation)
+        }
+        guard WorkdirPath.insideWithoutLinks(workdir: workdir, relativePath: path) else {
+            throw GitError.own("'\(relativePath)' goes through a symbolic link; refusing to follow it out of the repository",
+                               code: GitError.invalidCode, operation: operation)
+        }
+        return (workdir, path)
+    }
+}

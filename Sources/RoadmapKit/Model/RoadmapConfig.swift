@@ -1,0 +1,158 @@
+/// The repository's `roadmap.yaml` (SPEC §6).
+public struct RoadmapConfig: Sendable {
+    public static let fileName = "roadmap.yaml"
+
+    /// The items root, repository-relative, without a trailing slash; "" means the whole repository.
+    public var root: String = "roadmap"
+    /// The branch proposals start from and merge into.
+    public var base: String = "main"
+    public var proposalPrefix: String = "proposal/"
+    public var launchLagDays: Int = 30
+    /// Severity overrides per rule id; a `nil` value means the rule is `off`.
+    public var severities: [String: Severity?] = [:]
+    /// The allowed campaign channels; nil when any channel is allowed.
+    public var channels: [String]?
+
+    public init() {}
+
+    public static let `default` = RoadmapConfig()
+
+    /// The severity a rule reports with, or nil when it is turned off.
+    public func severity(of rule: String, default fallback: Severity) -> Severity? {
+        if let override = severities[rule] { return override }
+        return fallback
+    }
+
+    /// The configuration of a repository: defaults when `file` is nil (no `roadmap.yaml`).
+    public static func load(_ file: ParsedFile?) throws(ConfigError) -> RoadmapConfig {
+        guard let file else { return RoadmapConfig() }
+        return try RoadmapConfig(file: file)
+    }
+
+    /// Reads a parsed `roadmap.yaml`. Every problem is a `ConfigError` naming file:line:column;
+    /// unknown keys are errors too (a typo would otherwise be silently ignored), except `x-` keys.
+    public init(file: ParsedFile) throws(ConfigError) {
+        let path = file.path
+        let root: YAMLNode
+        switch file.outcome {
+        case let .failed(_, message, location):
+            throw ConfigError(path: path, location: location, message: message)
+        case let .parsed(node):
+            root = node
+        }
+        if case .scalar(.null, _) = root.content { return }  // an empty file: all defaults
+        guard let pairs = root.pairs else {
+            throw ConfigError(path: path, location: root.location, message: "the top level must be a mapping of settings")
+        }
+        func fail(_ node: YAMLNode, _ message: String) -> ConfigError {
+            ConfigError(path: path, location: node.location, message: message)
+        }
+        for pair in pairs {
+            guard let key = pair.key.string else {
+                throw fail(pair.key, "settings are named by strings")
+            }
+            let value = pair.value
+            if case .scalar(.null, _) = value.content { continue }
+            switch key {
+            case "root":
+                guard let s = value.string else { throw fail(value, "'root' must be a folder path, e.g. roadmap") }
+                let trimmed = s.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+                if s.hasPrefix("/") || trimmed.contains("..") {
+                    throw fail(value, "'root' must be a folder inside the repository, e.g. roadmap")
+                }
+                self.root = trimmed.joined(separator: "/")
+            case "base":
+                guard let s = value.string, !s.isEmpty else { throw fail(value, "'base' must be a branch name, e.g. main") }
+                self.base = s
+            case "proposal-prefix":
+                guard let s = value.string, !s.isEmpty else { throw fail(value, "'proposal-prefix' must be a string, e.g. proposal/") }
+                self.proposalPrefix = s
+            case "launch-lag-days":
+                guard case let .int(n)? = value.scalar, n >= 0 else {
+                    throw fail(value, "'launch-lag-days' must be a whole number of days, 0 or more")
+                }
+                self.launchLagDays = n
+            case "rules":
+                guard let rules = value.pairs else {
+                    throw fail(value, "'rules' must map rule ids to error, warning, info or off")
+                }
+                for rule in rules {
+                    guard let id = rule.key.string, RuleCatalog.ids.contains(id) else {
+                        let name = rule.key.string ?? "\(rule.key.data)"
+                        let hint = RuleCatalog.nearest(to: name).map { "; did you mean '\($0)'?" } ?? ""
+                        throw fail(rule.key, "unknown rule '\(name)'\(hint)")
+                    }
+                    // `off` is a string in YAML 1.2; a YAML 1.1 habit could also write `false`.
+                    switch rule.value.scalar {
+                    case .string("off")?, .bool(false)?:
+                        self.severities[id] = .some(nil)
+                    case let .string(s)? where Severity(rawValue: s) != nil:
+                        self.severities[id] = .some(Severity(rawValue: s)!)
+                    default:
+                        throw fail(rule.value, "the severity of '\(id)' must be error, warning, info or off")
+                    }
+                }
+            case "channels":
+                guard let items = value.items else { throw fail(value, "'channels' must be a list of channel names") }
+                var channels: [String] = []
+                for item in items {
+                    guard let s = item.string, !s.isEmpty else { throw fail(item, "a channel must be a name, e.g. blog") }
+                    channels.append(s)
+                }
+                self.channels = channels
+            default:
+                if Kind.isUserKey(key) { continue }
+                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels"]
+                let hint = EditDistance.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                throw fail(pair.key, "unknown setting '\(key)'\(hint)")
+            }
+        }
+    }
+}
+
+/// A bad `roadmap.yaml`: it stops every command (exit 2) with file:line:column.
+public struct ConfigError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let path: String
+    public let location: SourceLocation
+    public let message: String
+
+    public init(path: String, location: SourceLocation, message: String) {
+        self.path = path
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { "\(path):\(location.line):\(location.column): \(message)" }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+public enum EditDistance {
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// The candidate closest to `word`, when it is close enough to be a plausible typo
+    /// (at most a third of the word's length, and at least 1, edits away). Ties go to the first.
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
+        let limit = max(1, max(word.count, 3) / 3)
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(word.lowercased(), c)
+            if d <= limit, best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+}

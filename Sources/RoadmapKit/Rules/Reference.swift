@@ -1,0 +1,39 @@
+/// A reference from one item to another: `theme`, `epic`, `release` or a `promotes` entry.
+struct Reference {
+    var field: String
+    var target: String
+    var node: YAMLNode
+    var allowed: [Kind]
+
+    /// The references an item holds (string values only; other types are invalid-values).
+    static func of(_ item: Item) -> [Reference] {
+        var refs: [Reference] = []
+        func add(_ field: String, _ allowed: [Kind]) {
+            if let node = item.value(field), let target = node.string {
+                refs.append(Reference(field: field, target: target, node: node, allowed: allowed))
+            }
+        }
+        switch item.kind {
+        case .epic?:
+            add("theme", [.theme])
+            add("release", [.release])
+        case .story?:
+            add("epic", [.epic])
+            add("release", [.release])
+        case .campaign?:
+            for (target, node) in item.promotes {
+                refs.append(Reference(field: "promotes", target: target, node: node, allowed: [.release, .epic, .story]))
+            }
+        default:
+            break
+        }
+        return refs
+    }
+
+    var allowedText: String {
+        switch allowed.count {
+        case 1: return "a \(allowed[0].rawValue)"
+        default: return "a " + allowed.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + allowed.last!.rawValue
+        }
+    }
+}
