@@ -232,10 +232,18 @@ public enum GitHubAnnotationRenderer {
             case .info: command = "notice"
             }
             let title = f.rule + (result.hasBase && r.change == .new ? " (new)" : "")
-            lines.append("::\(command) file=\(escapeProperty(f.path)),line=\(f.line),col=\(f.column),title=\(escapeProperty(title))::\(escapeData(f.message))")
+            lines.append("::\(command) file=\(escapeProperty(f.path)),line=\(f.line),col=\(f.column),title=\(escapeProperty(title))::\(escapeData(stripControls(f.message)))")
         }
         lines.append(TextReviewRenderer.summaryLine(result.summary, hasBase: result.hasBase))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Drops control characters other than line breaks (which `escapeData` encodes) so that
+    /// item text cannot inject terminal sequences into the log.
+    static func stripControls(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { scalar in
+            scalar == "\n" || scalar == "\r" || sanitizeForTerminal(String(scalar)) == String(scalar)
+        }))
     }
 
     /// Escapes a command's message: `%`, CR and LF.

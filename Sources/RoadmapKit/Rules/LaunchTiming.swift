@@ -8,7 +8,7 @@ enum LaunchTiming {
         case launchesBefore
         /// The launch is definitely more than `lag` days after the release date; the minimum lag.
         case lagging(days: Int)
-        /// Some of the days the dates allow would break a rule, some would not.
+        /// The dates overlap so that the launch may or may not come before the release.
         case unconfirmed(reason: String)
     }
 
@@ -20,12 +20,11 @@ enum LaunchTiming {
                 return .unconfirmed(reason: "it may launch before the release ships")
             }
         }
+        // Lag is reported only when certain: "timing-unconfirmed" is about the *order* of the
+        // two dates (§5); a coarse release such as 2026-Q2 would otherwise make almost every
+        // launch "possibly late".
         let minLag = launch.firstDay - release.lastDay
-        let maxLag = launch.lastDay - release.firstDay
         if minLag > lagDays { return .lagging(days: minLag) }
-        if maxLag > lagDays {
-            return .unconfirmed(reason: "it may launch more than \(days(lagDays)) after the release ships")
-        }
         return .fine
     }
 

@@ -1,7 +1,9 @@
-/// `timing-unconfirmed` (warning): fires, instead of `launch-before-release` or `launch-lag`, when
-/// the coarse dates (§5) of a campaign's `launch` and a promoted release's `date` allow both a
-/// timing that breaks the rule and one that does not, e.g. launch `2026-06` and release
-/// `2026-06-15`. Same scope as those rules. Points at `launch`; `related` is the release.
+/// `timing-unconfirmed` (warning): fires instead of `launch-before-release` when the coarse dates
+/// (§5) of a non-teaser campaign's `launch` and a promoted release's `date` overlap so that the
+/// launch may come before the release or not, e.g. launch `2026-06` and release `2026-06-15`
+/// (a launch whose first day is on or after the release's last day is confirmed). Same scope as
+/// `launch-before-release`. `launch-lag` fires only when certain and never turns into this rule.
+/// Points at `launch`; `related` is the release.
 public struct TimingUnconfirmedRule: Rule {
     public let id = "timing-unconfirmed"
     public let defaultSeverity = Severity.warning
