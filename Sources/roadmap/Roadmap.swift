@@ -1,10 +1,60 @@
 import ArgumentParser
+import Foundation
 import RoadmapKit
 
 @main
 struct Roadmap: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roadmap",
-        abstract: "Keep a product roadmap and a marketing roadmap in git, and check one against the other."
+        abstract: "Keep a product roadmap and a marketing roadmap in git, and check one against the other.",
+        version: RoadmapKitVersion.string,
+        subcommands: [
+            InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
+            FmtCommand.self, ReviewCommand.self, CommitCommand.self, HooksCommand.self, SchemaCommand.self,
+        ]
     )
+
+    /// The only place that exits: errors become one `roadmap: error: …` line and SPEC §10's
+    /// exit codes (2 for usage and input errors, 1 for refusals).
+    static func main() {
+        do {
+            var command = try parseAsRoot(globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch let error as RoadmapError {
+            Output.error(error.message)
+            Foundation.exit(error.exitCode)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            Output.error("\(message) (see 'roadmap --help')")
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// `roadmap -C DIR list` works like `git -C DIR …`: options every command takes may come
+/// before the command's name; they are moved after it for the parser.
+func globalOptionsAfterSubcommand(_ arguments: [String]) -> [String] {
+    var leading: [String] = []
+    var index = 0
+    while index < arguments.count {
+        let argument = arguments[index]
+        if (argument == "-C" || argument == "--today") && index + 1 < arguments.count {
+            leading += [argument, arguments[index + 1]]
+            index += 2
+        } else if argument.hasPrefix("--today=") || argument == "--no-color" || (argument.hasPrefix("-C") && argument.count > 2) {
+            leading.append(argument)
+            index += 1
+        } else {
+            break
+        }
+    }
+    guard !leading.isEmpty, index < arguments.count else { return arguments }
+    return [arguments[index]] + leading + arguments[(index + 1)...]
 }

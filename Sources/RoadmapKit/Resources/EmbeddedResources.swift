@@ -48,7 +48,7 @@ exit $status
 #   audience: who it is for
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 kind: campaign
-title: ""
+title: Untitled
 status: planned
 
 description: |
@@ -63,7 +63,7 @@ description: |
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 kind: epic
-title: ""
+title: Untitled
 status: planned
 
 description: |
@@ -171,7 +171,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
 #   marketing: required · optional · none (default required for a major release, else optional)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 kind: release
-title: ""
+title: Untitled
 status: planned
 
 description: |
@@ -186,7 +186,7 @@ description: |
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 kind: story
-title: ""
+title: Untitled
 status: planned
 
 description: |
@@ -200,7 +200,7 @@ description: |
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 kind: theme
-title: ""
+title: Untitled
 status: planned
 
 description: |

@@ -1,0 +1,95 @@
+import Foundation
+import GitKit
+
+/// What `roadmap commit` did: the review it ran and, unless refused, the new commit.
+public struct CommitOutcome: Sendable {
+    public var review: ReviewReport?
+    /// nil when the review refused the commit: nothing was written.
+    public var commit: ObjectID?
+    public var branch: String?
+    public var changedPaths: [String]
+}
+
+extension Workspace {
+    /// Commits what is staged (or, with `all`, every change under the root and
+    /// `roadmap.yaml`) on the current branch, after the review the pre-commit hook runs.
+    ///
+    /// Nothing is written until the review passes: the tree is built from the index plus the
+    /// working-tree changes without touching the index, and the branch moves only if its tip
+    /// is still the commit the review saw. The index then follows the committed paths.
+    public func commit(message: String, all: Bool, verify: Bool, strict: Bool, today: RoadmapDate) throws -> CommitOutcome {
+        let repository = self.repository
+        _ = try workingDirectory(for: "commit")
+        let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw RoadmapError("the commit message is empty; give one with -m") }
+        if repository.isIndexLocked {
+            throw RoadmapError("cannot commit: the index is locked (index.lock exists): another git process is running, or one crashed; remove .git/index.lock if none is")
+        }
+        let head = try headCommit()
+        let branch = try git("reading HEAD") { try repository.currentBranch() }
+        let conflicted = try git("reading the index") { try repository.indexEntries(under: "") }.contains { $0.stage != 0 }
+        if conflicted {
+            throw RoadmapError("cannot commit: the index has unmerged paths; resolve the conflicts and stage them first")
+        }
+
+        var tree = try git("writing the index as a tree") { try repository.indexTreeID() }
+        var changed: [String] = []
+        if all {
+            let updates = try workingTreeUpdates()
+            changed = updates.map(\.path)
+            if !updates.isEmpty {
+                let base = tree
+                tree = try git("building the commit's tree") { try repository.buildTree(base: base, updates: updates) }
+            }
+        }
+        let headTree = try head.map { id in try git("reading HEAD") { try repository.commit(id).treeID } }
+        let emptyTree = try git("writing the empty tree") { try repository.emptyTreeID() }
+        if tree == (headTree ?? emptyTree) {
+            throw RoadmapError("nothing to commit: stage changes with git add, or use --all to commit every change under \(root)/", exitCode: 2)
+        }
+
+        var report: ReviewReport?
+        if verify {
+            let baseSnapshot = try head.map { try snapshot(.commit($0)) }
+            let result = Reviewer.review(base: baseSnapshot, head: try snapshot(.tree(tree)), config: config, today: today)
+            report = ReviewReport(result: result, base: head, head: tree.hex)
+            if result.blocks(strict: strict) {
+                return CommitOutcome(review: report, commit: nil, branch: branch, changedPaths: changed)
+            }
+        }
+        let commitTree = tree
+        let id = try git("committing on \(branch ?? "HEAD")") {
+            try repository.createCommit(tree: commitTree, parents: head.map { [$0] } ?? [], message: trimmed, updating: "HEAD")
+        }
+        if !changed.isEmpty {
+            try git("updating the index after commit \(id.short)") { try repository.updateIndex(toTree: commitTree, paths: changed) }
+        }
+        report?.head = id.hex
+        return CommitOutcome(review: report, commit: id, branch: branch, changedPaths: changed)
+    }
+
+    /// Tree updates that bring every change under the root, and `roadmap.yaml`, from the
+    /// working tree: modified and untracked files as blobs, deleted ones removed.
+    func workingTreeUpdates() throws -> [TreeUpdate] {
+        let repository = self.repository
+        var updates: [TreeUpdate] = []
+        var seen = Set<String>()
+        let folders = root.isEmpty ? [""] : [root, RoadmapConfig.fileName]
+        for folder in folders {
+            let status = try git("reading the working tree status") { try repository.status(under: folder, includeUntracked: true) }
+            for entry in status where entry.untracked || entry.unstaged != nil {
+                let path = entry.path
+                guard seen.insert(path).inserted else { continue }
+                guard folder != RoadmapConfig.fileName || path == RoadmapConfig.fileName else { continue }
+                if let mode = try git("reading \(path)", { try repository.workdirFileMode(path) }), mode.isBlob,
+                   let bytes = try git("reading \(path)", { try repository.workdirFileData(path) }) {
+                    let blob = try git("storing \(path)") { try repository.writeBlob(bytes) }
+                    updates.append(.upsert(path: path, blob: blob, mode: mode))
+                } else {
+                    updates.append(.remove(path: path))
+                }
+            }
+        }
+        return updates.sorted { $0.path < $1.path }
+    }
+}

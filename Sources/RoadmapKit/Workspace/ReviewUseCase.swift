@@ -1,0 +1,68 @@
+import GitKit
+
+/// Which two states a review compares (SPEC §8 `review`).
+public enum ReviewScope: Sendable, Equatable {
+    /// The working tree against HEAD.
+    case worktree
+    /// The index against HEAD: what a commit would record.
+    case staged
+    /// A commit against its first parent.
+    case revision(String)
+    /// `head` (default HEAD) against the merge base of `base` and `head`.
+    case range(base: String, head: String?)
+    /// A pushed commit whose remote branch is new: against its merge base with the base branch.
+    case pushed(String)
+}
+
+/// The outcome of a review, with what it compared.
+public struct ReviewReport: Sendable {
+    public var result: ReviewResult
+    /// The base commit's id, nil when there was none (a first commit).
+    public var base: ObjectID?
+    /// The `head` of SPEC §9: a commit id, `index` or `worktree`.
+    public var head: String
+}
+
+extension Workspace {
+    /// Reviews one state against another with every rule (SPEC §7).
+    public func review(_ scope: ReviewScope, today: RoadmapDate) throws -> ReviewReport {
+        let (base, head, headLabel) = try states(for: scope)
+        let baseSnapshot = try base.map { try snapshot(.commit($0)) }
+        let headSnapshot = try snapshot(head)
+        let result = Reviewer.review(base: baseSnapshot, head: headSnapshot, config: config, today: today)
+        return ReviewReport(result: result, base: base, head: headLabel)
+    }
+
+    /// The base commit (nil: none) and the head state of a scope.
+    func states(for scope: ReviewScope) throws -> (base: ObjectID?, head: TreeState, label: String) {
+        switch scope {
+        case .worktree:
+            _ = try workingDirectory(for: "review")
+            return (try headCommit(), .worktree, "worktree")
+        case .staged:
+            return (try headCommit(), .index, "index")
+        case let .revision(revision):
+            let commit = try resolve(revision)
+            let info = try git("reading commit \(commit.short)") { try repository.commit(commit) }
+            return (info.parents.first, .commit(commit), commit.hex)
+        case let .range(baseRevision, headRevision):
+            let head = try resolve(headRevision ?? "HEAD")
+            let other = try resolve(baseRevision)
+            guard let mergeBase = try git("finding the merge base of \(baseRevision) and \(headRevision ?? "HEAD")", {
+                try repository.mergeBase(other, head)
+            }) else {
+                throw RoadmapError("'\(baseRevision)' and '\(headRevision ?? "HEAD")' share no history; review one of them with --rev")
+            }
+            return (mergeBase, .commit(head), head.hex)
+        case let .pushed(revision):
+            let head = try resolve(revision)
+            if let baseTip = try git("reading branch \(config.base)", { try repository.referenceTarget("refs/heads/\(config.base)") }),
+               baseTip != head,
+               let mergeBase = try git("finding the merge base", { try repository.mergeBase(baseTip, head) }) {
+                return (mergeBase, .commit(head), head.hex)
+            }
+            let info = try git("reading commit \(head.short)") { try repository.commit(head) }
+            return (info.parents.first, .commit(head), head.hex)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import GitKit
+
+/// A roadmap repository opened for a command: the git repository, its `roadmap.yaml`, and
+/// the folder the user's relative paths start from.
+public final class Workspace: @unchecked Sendable {
+    public let repository: Repository
+    public let config: RoadmapConfig
+    /// The folder `-C DIR` names, or the current directory: user paths are relative to it.
+    public let directory: String
+
+    init(repository: Repository, config: RoadmapConfig, directory: String) {
+        self.repository = repository
+        self.config = config
+        self.directory = directory
+    }
+
+    /// Opens the repository containing `directory` (any sub-folder works) and reads its
+    /// `roadmap.yaml` from the working tree, or from HEAD in a bare repository.
+    public static func open(at directory: String) throws -> Workspace {
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder), isFolder.boolValue else {
+            throw RoadmapError("cannot open '\(directory)': no such folder")
+        }
+        let repository: Repository
+        do {
+            repository = try Repository.discover(from: absolute)
+        } catch let error as GitError where error.isNotFound {
+            throw RoadmapError("'\(absolute)' is not in a git repository; run 'roadmap init' there first")
+        }
+        let config = try loadConfig(repository)
+        return Workspace(repository: repository, config: config, directory: absolute)
+    }
+
+    static func loadConfig(_ repository: Repository) throws -> RoadmapConfig {
+        let name = RoadmapConfig.fileName
+        var bytes: [UInt8]?
+        if repository.workingDirectory != nil {
+            bytes = try git("reading \(name)") { try repository.workdirFileData(name) }
+            if bytes != nil, try repository.workdirFileMode(name) == .symlink {
+                throw RoadmapError("\(name): is a symbolic link; roadmap.yaml must be a regular file")
+            }
+        } else if let head = try git("reading HEAD", { try repository.headCommitID() }) {
+            bytes = try git("reading \(name) at HEAD") { try repository.fileData(at: name, inCommit: head) }
+        }
+        guard let bytes else { return RoadmapConfig() }
+        let parsed = ItemParsing.parse(SourceFile(path: name, bytes: bytes))
+        do {
+            return try RoadmapConfig.load(parsed)
+        } catch {
+            throw RoadmapError("\(error.description); fix \(name) and run the command again")
+        }
+    }
+
+    /// The items root (repository-relative).
+    public var root: String { config.root }
+
+    /// The working tree's absolute path; an error for a bare repository.
+    public func workingDirectory(for command: String) throws -> String {
+        guard let workdir = repository.workingDirectory else {
+            throw RoadmapError("'roadmap \(command)' needs a working tree, and \(repository.gitDirectory) is a bare repository")
+        }
+        return workdir
+    }
+
+    /// HEAD's commit, nil on an unborn branch.
+    public func headCommit() throws -> ObjectID? {
+        try git("reading HEAD") { try repository.headCommitID() }
+    }
+
+    /// The commit a revision names (`main~3`, a tag, a short id …).
+    public func resolve(_ revision: String) throws -> ObjectID {
+        do {
+            return try repository.resolveCommit(revision)
+        } catch let error as GitError {
+            throw RoadmapError("unknown revision '\(revision)': \(error.message); name a branch, tag or commit id")
+        }
+    }
+
+    // MARK: Reading states
+
+    /// The item files (`*.yaml`, `*.yml` under the root) of a state, sorted by path.
+    public func itemFiles(_ state: TreeState) throws -> [SourceFile] {
+        try files(state, under: root).filter { Snapshot.isItemPath($0.path, root: root) }
+    }
+
+    /// Every file of a state under a folder ("" = the whole repository), sorted by path.
+    public func files(_ state: TreeState, under folder: String) throws -> [SourceFile] {
+        let repository = self.repository
+        switch state {
+        case .head:
+            guard let head = try headCommit() else { return [] }
+            return try files(state: .commit(head), under: folder)
+        case .commit, .tree:
+            return try files(state: state, under: folder)
+        case .index:
+            let entries = try git("reading the index") { try repository.indexEntries(under: folder) }
+            return try entries.filter { $0.stage == 0 && $0.mode.isBlob }.map { entry in
+                SourceFile(path: entry.path,
+                           bytes: try git("reading \(entry.path) from the index") { try repository.blobData(entry.id) },
+                           blob: entry.id, isSymlink: entry.mode == .symlink)
+            }
+        case .worktree:
+            _ = try workingDirectory(for: "review")
+            var paths = Set<String>()
+            let entries = try git("reading the index") { try repository.indexEntries(under: folder) }
+            for entry in entries where entry.mode.isBlob { paths.insert(entry.path) }
+            let status = try git("reading the working tree status") { try repository.status(under: folder, includeUntracked: true) }
+            for entry in status where entry.untracked { paths.insert(entry.path) }
+            var result: [SourceFile] = []
+            for path in paths.sorted() {
+                let mode = try git("reading \(path)") { try repository.workdirFileMode(path) }
+                guard let mode, mode.isBlob else { continue }  // deleted, or now a folder
+                guard let bytes = try git("reading \(path)", { try repository.workdirFileData(path) }) else { continue }
+                result.append(SourceFile(path: path, bytes: bytes, isSymlink: mode == .symlink))
+            }
+            return result
+        }
+    }
+
+    private func files(state: TreeState, under folder: String) throws -> [SourceFile] {
+        let repository = self.repository
+        let entries: [TreeEntryInfo]
+        let at: String
+        switch state {
+        case let .commit(commit):
+            at = commit.short
+            entries = try git("listing \(folder.isEmpty ? "the tree" : folder) at \(at)") {
+                try repository.treeEntries(ofCommit: commit, under: folder)
+            }
+        case let .tree(tree):
+            at = "tree \(tree.short)"
+            entries = try git("listing \(folder.isEmpty ? "the tree" : folder) of \(at)") {
+                try repository.treeEntries(ofTree: tree, under: folder)
+            }
+        default:
+            return []
+        }
+        return try entries.filter(\.mode.isBlob).map { entry in
+            SourceFile(path: entry.path,
+                       bytes: try git("reading \(entry.path) at \(at)") { try repository.blobData(entry.id) },
+                       blob: entry.id, isSymlink: entry.mode == .symlink)
+        }
+    }
+
+    /// All items of a state.
+    public func snapshot(_ state: TreeState) throws -> Snapshot {
+        Snapshot(files: try itemFiles(state).map(ItemParsing.parse), config: config)
+    }
+
+    // MARK: Paths
+
+    /// A user's path (relative to `directory`, or absolute) as a repository-relative path.
+    public func repositoryPath(_ userPath: String) throws -> String {
+        guard let workdir = repository.workingDirectory else {
+            return userPath.hasPrefix("/") ? String(userPath.dropFirst()) : userPath
+        }
+        let absolute = userPath.hasPrefix("/") ? userPath : directory + "/" + userPath
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let base = URL(fileURLWithPath: workdir).standardizedFileURL.path
+        if standardized == base { return "" }
+        guard standardized.hasPrefix(base + "/") else {
+            throw RoadmapError("'\(userPath)' is outside the repository at \(base)")
+        }
+        return String(standardized.dropFirst(base.count + 1))
+    }
+}
+
+/// Runs a git step, rephrasing a libgit2 failure as what the tool was doing.
+func git<T>(_ doing: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as GitError {
+        if error.isLocked {
+            throw RoadmapError("\(doing): the index is locked (index.lock exists): another git process is running, or one crashed; remove .git/index.lock if none is")
+        }
+        throw RoadmapError("\(doing): \(error.message)")
+    }
+}

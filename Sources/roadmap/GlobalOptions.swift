@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RoadmapKit
+
+/// Options every command takes (SPEC §8).
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"))
+    var directory: String?
+
+    @Option(help: ArgumentHelp("Judge time as of this day instead of the system date.", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    @Flag(help: "Never color the output (color is used only on a terminal, and NO_COLOR is honoured).")
+    var noColor = false
+
+    /// The folder the command runs in.
+    var workingFolder: String {
+        let cwd = FileManager.default.currentDirectoryPath
+        guard let directory else { return cwd }
+        return directory.hasPrefix("/") ? directory : cwd + "/" + directory
+    }
+
+    func workspace() throws -> Workspace {
+        try Workspace.open(at: workingFolder)
+    }
+
+    func todayDate() throws -> RoadmapDate {
+        do {
+            return try RoadmapDate.today(option: today)
+        } catch {
+            throw RoadmapError("\(error)")
+        }
+    }
+
+    /// Color on stdout: a terminal, no `--no-color`, no `NO_COLOR`.
+    var color: Bool {
+        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && Output.stdoutIsTerminal
+    }
+}
+
+/// The running executable's absolute path, for the hooks to call back.
+func currentExecutablePath() -> String {
+    if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+    let argument = CommandLine.arguments.first ?? "roadmap"
+    if argument.hasPrefix("/") { return argument }
+    if argument.contains("/") { return FileManager.default.currentDirectoryPath + "/" + argument }
+    return argument
+}

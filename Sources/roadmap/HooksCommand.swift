@@ -1,0 +1,31 @@
+import ArgumentParser
+import RoadmapKit
+
+struct HooksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hooks",
+        abstract: "Install, remove or inspect the git hooks (pre-commit, pre-merge-commit, pre-push).",
+        discussion: "Hooks go where git looks for them (core.hooksPath, else .git/hooks) and run this roadmap executable. A hook roadmap did not write is never replaced unless --force (which keeps it as <hook>.roadmap-backup)."
+    )
+
+    enum Action: String, ExpressibleByArgument { case install, uninstall, status }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "install, uninstall or status.") var action: Action
+    @Flag(help: "Replace hooks roadmap did not write.") var force = false
+
+    func run() throws {
+        let workspace = try global.workspace()
+        let states: [HookState]
+        switch action {
+        case .install: states = try workspace.installHooks(executable: currentExecutablePath(), force: force)
+        case .uninstall: states = try workspace.uninstallHooks()
+        case .status: states = try workspace.hookStates()
+        }
+        for state in states {
+            var line = "\(state.hook.rawValue): \(state.kind.rawValue) (\(state.path))"
+            if let executable = state.executable { line += " → \(executable)" }
+            Output.write(line + "\n")
+        }
+    }
+}

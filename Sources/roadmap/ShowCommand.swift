@@ -1,0 +1,49 @@
+import ArgumentParser
+import RoadmapKit
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one item, or any YAML file of the repository, as it is or was.",
+        discussion: """
+        JSON: {"schemaVersion": 1, "id": "… or null", "path": "…", "commit": "SHA or null", "data": {…}}.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument { case yaml, json }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("An item id, or a path to a YAML file.", valueName: "ID|PATH")) var target: String
+    @Option(help: ArgumentHelp("A revision, or a day YYYY-MM-DD (the base branch at the end of that day).", valueName: "REV|DATE")) var at: String?
+    @Option(help: "yaml or json.") var format: Format = .yaml
+
+    func run() throws {
+        let workspace = try global.workspace()
+        let shown = try workspace.show(target, at: at.map(ReadPoint.at) ?? .current)
+        switch format {
+        case .yaml:
+            let text = String(decoding: shown.bytes, as: UTF8.self)
+            Output.write(Output.stdoutIsTerminal ? terminalSafe(text) : text)
+        case .json:
+            guard case let .parsed(node) = shown.parsed.outcome else {
+                if case let .failed(_, message, location) = shown.parsed.outcome {
+                    throw RoadmapError("\(shown.path):\(location.line):\(location.column): \(message)")
+                }
+                return
+            }
+            let document = JSONValue.object([
+                ("schemaVersion", .int(1)),
+                ("id", .string(shown.id)),
+                ("path", .string(shown.path)),
+                ("commit", .string(shown.commit?.hex)),
+                ("data", JSONValue(node.data)),
+            ])
+            Output.write(document.encoded() + "\n")
+        }
+    }
+
+    /// Control characters removed line by line, keeping the line breaks.
+    private func terminalSafe(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitizeForTerminal(String($0)) }.joined(separator: "\n")
+    }
+}
