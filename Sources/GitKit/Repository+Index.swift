@@ -44,9 +44,7 @@ extension Repository {
 
     /// `index.lock` exists: another git process is changing the index.
     public var isIndexLocked: Bool {
-        guard let lock = try? Index(self).lockPath ?? (gitDirectory + "/index.lock") else {
-            return FileManager.default.fileExists(atPath: gitDirectory + "/index.lock")
-        }
+        let lock = (try? Index(self))?.lockPath ?? gitDirectory + "/index.lock"
         return FileManager.default.fileExists(atPath: lock)
     }
 
