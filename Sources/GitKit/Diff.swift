@@ -20,6 +20,21 @@ final class Diff {
         self.repository = repository
     }
 
+    /// `git_diff_tree_to_index` with an explicit index.
+    init(_ repository: Repository, old: Tree?, index: Index, paths: [String]) throws {
+        var options = git_diff_options()
+        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        var out: OpaquePointer?
+        try withStrarray(paths) { pathspec in
+            options.pathspec = pathspec
+            if !paths.isEmpty { options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue }
+            try check(git_diff_tree_to_index(&out, repository.pointer, old?.pointer, index.pointer, &options), "git_diff_tree_to_index")
+        }
+        guard let out else { throw GitError.own("no diff", operation: "git_diff_tree_to_index") }
+        pointer = out
+        self.repository = repository
+    }
+
     deinit { git_diff_free(pointer) }
 
     func findRenames(threshold: Int) throws {

@@ -5,10 +5,20 @@ final class Index {
     let pointer: OpaquePointer
     let repository: Repository
 
-    /// The repository's index, re-read from disk if it changed there.
-    init(_ repository: Repository) throws {
+    /// True for the file named by `GIT_INDEX_FILE`: readable, not tied to the repository.
+    let isOverride: Bool
+
+    /// The repository's index, re-read from disk if it changed there; with `forReading`,
+    /// the `GIT_INDEX_FILE` index when the repository was discovered with one.
+    init(_ repository: Repository, forReading: Bool = false) throws {
         var out: OpaquePointer?
-        try check(git_repository_index(&out, repository.pointer), "git_repository_index")
+        if forReading, let file = repository.indexFileOverride {
+            try check(git_index_open(&out, file), "git_index_open")
+            isOverride = true
+        } else {
+            try check(git_repository_index(&out, repository.pointer), "git_repository_index")
+            isOverride = false
+        }
         guard let out else { throw GitError.own("the repository has no index", operation: "git_repository_index") }
         pointer = out
         self.repository = repository

@@ -2,6 +2,8 @@ internal import CLibGit2
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// libgit2's process-wide state: initialised once, lazily, never shut down.
@@ -31,6 +33,10 @@ enum Library {
     /// the same registers for variadic and fixed calls, so this is the same call C makes.
     /// (A tiny non-variadic wrapper in `CLibGit2/shim.h` would remove the need.)
     private static func blankConfigSearchPaths() {
+        #if canImport(Darwin) && arch(arm64)
+        // Apple's arm64 ABI passes variadic arguments on the stack: this call would be wrong.
+        return
+        #else
         typealias SetSearchPath = @convention(c) (Int32, Int32, UnsafePointer<CChar>?) -> Int32
         guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "git_libgit2_opts") else { return }
         let setSearchPath = unsafeBitCast(symbol, to: SetSearchPath.self)
@@ -40,5 +46,6 @@ enum Library {
             _ = setSearchPath(option, Int32(level.rawValue), "")
         }
         git_error_clear()
+        #endif
     }
 }

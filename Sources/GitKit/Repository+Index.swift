@@ -13,29 +13,38 @@ extension Repository {
     /// The index entries under `folder` (all stages), in index order.
     public func indexEntries(under folder: String = "") throws -> [IndexEntryInfo] {
         let folder = Self.normalized(folder)
-        let entries = try Index(self).entries
+        let entries = try Index(self, forReading: true).entries
         guard !folder.isEmpty else { return entries }
         return entries.filter { $0.path == folder || $0.path.hasPrefix(folder + "/") }
     }
 
-    /// The tree a commit of the index would record (`git_index_write_tree`); fails with
+    /// What a commit of the index would change: HEAD's tree (the empty tree when unborn)
+    /// against the index, limited to `paths`, renames paired when asked. Unlike `status`
+    /// this gives the staged blob ids, and it honours `GIT_INDEX_FILE`.
+    public func stagedChanges(paths: [String] = [], detectRenames: Bool = false, renameThreshold: Int = 50) throws -> [DiffDelta] {
+        let head = try headCommitID().map { try Commit(self, $0).tree() }
+        let index = try Index(self, forReading: true)
+        let diff = try Diff(self, old: head, index: index, paths: paths.map(Self.normalized))
+        if detectRenames { try diff.findRenames(threshold: renameThreshold) }
+        return diff.deltas
+    }
+
+    /// The tree a commit of the index would record (`git_index_write_tree_to`); fails with
     /// `isUnmerged` when the index has conflicts.
     public func indexTreeID() throws -> ObjectID {
-        let index = try Index(self)
+        let index = try Index(self, forReading: true)
         var oid = git_oid()
-        let rc = git_index_write_tree(&oid, index.pointer)
+        let rc = git_index_write_tree_to(&oid, index.pointer, pointer)
         if rc == GIT_EUNMERGED.rawValue {
-            throw GitError.last(code: rc, operation: "git_index_write_tree").rephrased("the index has unresolved conflicts")
+            throw GitError.last(code: rc, operation: "git_index_write_tree_to").rephrased("the index has unresolved conflicts")
         }
-        try check(rc, "git_index_write_tree")
+        try check(rc, "git_index_write_tree_to")
         return ObjectID(oid)
     }
 
     /// `index.lock` exists: another git process is changing the index.
     public var isIndexLocked: Bool {
-        guard let lock = try? Index(self).lockPath ?? (gitDirectory + "/index.lock") else {
-            return FileManager.default.fileExists(atPath: gitDirectory + "/index.lock")
-        }
+        let lock = (try? Index(self))?.lockPath ?? gitDirectory + "/index.lock"
         return FileManager.default.fileExists(atPath: lock)
     }
 

@@ -1,8 +1,5 @@
 internal import CLibGit2
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension Repository {
     /// What is at a path of the working tree (nil when absent): `.blob`, `.executable`,
@@ -54,29 +51,7 @@ extension Repository {
         }
         let permissions = WorkdirPath.permissions(target.path) ?? 0o644
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        let fd = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, permissions)
-        guard fd >= 0 else {
-            throw GitError.own("cannot write \(path): \(String(cString: strerror(errno)))", operation: operation)
-        }
-        var failure: String?
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        _ = fchmod(fd, permissions)
-        Glibc.close(fd)
-        if failure == nil && rename(temporary.path, target.path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary.path)
+        if let failure = WorkdirPath.writeAndRename(bytes, temporary: temporary.path, target: target.path, permissions: permissions) {
             throw GitError.own("cannot write \(path): \(failure)", operation: operation)
         }
     }

@@ -7,9 +7,13 @@ import Foundation
 /// must not be used from two threads at the same time.
 public final class Repository: @unchecked Sendable {
     let pointer: OpaquePointer
+    /// The index file named by `GIT_INDEX_FILE` (absolute), read instead of the
+    /// repository's own index by `indexEntries`, `indexTreeID` and `stagedChanges`.
+    public let indexFileOverride: String?
 
-    private init(owning pointer: OpaquePointer) {
+    private init(owning pointer: OpaquePointer, indexFile: String? = nil) {
         self.pointer = pointer
+        self.indexFileOverride = indexFile
     }
 
     deinit { git_repository_free(pointer) }
@@ -19,11 +23,32 @@ public final class Repository: @unchecked Sendable {
     /// Finds the repository containing `path` (searching parent folders, like git).
     ///
     /// With `environment` (pass `ProcessInfo.processInfo.environment` from the product),
-    /// honours git's `GIT_DIR` and `GIT_WORK_TREE` (relative to `path`), as a hook run by
-    /// git needs to. Empty by default, so results never depend on the caller's process
-    /// environment. (`GIT_INDEX_FILE` is not honoured: libgit2 1.5.1 only offers
-    /// `git_repository_set_index` in its `sys/` headers, which `CLibGit2` does not include.)
+    /// honours git's `GIT_DIR` and `GIT_WORK_TREE` (relative to `path`) and
+    /// `GIT_INDEX_FILE` (relative to the working tree's root), as a hook run by git needs
+    /// to: during `git commit -a` the pre-commit hook must review the index git is about
+    /// to commit. Empty by default, so results never depend on the caller's process
+    /// environment. `GIT_INDEX_FILE` applies to `indexEntries`, `indexTreeID` and
+    /// `stagedChanges` (read-only); `status` and index writes keep the repository's own
+    /// index (libgit2 1.5.1 only offers `git_repository_set_index` in its `sys/` headers).
     public static func discover(from path: String, environment: [String: String] = [:]) throws -> Repository {
+        let repository = try discoverIgnoringIndexFile(from: path, environment: environment)
+        guard let indexFile = environment["GIT_INDEX_FILE"], !indexFile.isEmpty else { return repository }
+        let top = URL(fileURLWithPath: repository.workingDirectory ?? path)
+        let absolute = URL(fileURLWithPath: indexFile, relativeTo: top).standardizedFileURL.path
+        return try Repository(reopening: repository, indexFile: absolute)
+    }
+
+    private convenience init(reopening repository: Repository, indexFile: String) throws {
+        var out: OpaquePointer?
+        try check(git_repository_open_ext(&out, repository.gitDirectory, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil), "git_repository_open_ext")
+        guard let out else { throw GitError.own("cannot reopen \(repository.gitDirectory)", operation: "git_repository_open_ext") }
+        self.init(owning: out, indexFile: indexFile)
+        if let workdir = repository.workingDirectory, workingDirectory != workdir {
+            try check(git_repository_set_workdir(pointer, workdir, 0), "git_repository_set_workdir")
+        }
+    }
+
+    private static func discoverIgnoringIndexFile(from path: String, environment: [String: String]) throws -> Repository {
         Library.ensureInitialized()
         let base = URL(fileURLWithPath: path)
         if let gitDir = environment["GIT_DIR"], !gitDir.isEmpty {

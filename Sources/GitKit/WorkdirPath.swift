@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// What is at a path of the working tree, without following a final symlink.
@@ -50,5 +52,33 @@ enum WorkdirPath {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return info.st_mode & 0o7777
+    }
+
+    /// Writes `bytes` to a new `temporary` file (flushed to disk), then renames it over
+    /// `target`; returns the failure's description, or nil. The temporary file never
+    /// survives a failure.
+    static func writeAndRename(_ bytes: [UInt8], temporary: String, target: String, permissions: mode_t) -> String? {
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, permissions)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, base + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && fchmod(fd, permissions) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil && rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
+        return failure
     }
 }
