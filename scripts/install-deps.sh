@@ -18,10 +18,11 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
 fi
 
 # Python checkers used by the tests (schema validation of SARIF, JSON Schema, iCalendar).
-python_modules=(jsonschema)
+python_modules=(jsonschema pre_commit)
 missing=()
 for m in "${python_modules[@]}"; do python3 -c "import $m" 2>/dev/null || missing+=("$m"); done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: pip installing ${missing[*]}" >&2
-  python3 -m pip install -q "${missing[@]}"
+  # Module names differ from package names where they contain an underscore.
+  python3 -m pip install -q "${missing[@]//_/-}"
 fi

@@ -7,7 +7,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"))
     var directory: String?
 
-    @Option(help: ArgumentHelp("Judge time as of this day instead of the system date.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Judge time as of this day instead of the system date (also: ROADMAP_TODAY).", valueName: "YYYY-MM-DD"))
     var today: String?
 
     @Flag(help: "Never color the output (color is used only on a terminal, and NO_COLOR is honoured).")
@@ -26,7 +26,8 @@ struct GlobalOptions: ParsableArguments {
 
     func todayDate() throws -> RoadmapDate {
         do {
-            return try RoadmapDate.today(option: today)
+            // ROADMAP_TODAY lets hooks, which git runs without our flags, judge time as of a day.
+            return try RoadmapDate.today(option: today ?? ProcessInfo.processInfo.environment["ROADMAP_TODAY"])
         } catch {
             throw RoadmapError("\(error)")
         }

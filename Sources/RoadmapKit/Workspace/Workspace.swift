@@ -25,7 +25,7 @@ public final class Workspace: @unchecked Sendable {
         }
         let repository: Repository
         do {
-            repository = try Repository.discover(from: absolute)
+            repository = try Repository.discover(from: absolute, environment: ProcessInfo.processInfo.environment)
         } catch let error as GitError where error.isNotFound {
             throw RoadmapError("'\(absolute)' is not in a git repository; run 'roadmap init' there first")
         }

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// Issue 2: init --example, list, show, and bad input — through the built binary, checked with git.
+@Suite("CLI: init, list, show")
+struct FoundationCLITests {
+    @Test func initExampleMakesARepositoryGitAgreesWith() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let log = try s.git("log", "--format=%an|%s", in: demo)
+        let lines = log.stdout.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(Set(lines.map { $0.split(separator: "|")[0] }).count >= 4, "several authors")
+        #expect(log.stdout.contains("Billing v2 slips a month"))
+        #expect(try s.git("fsck", "--strict", in: demo).status == 0)
+        #expect(try s.git("status", "--porcelain", in: demo).stdout == "")
+        let list = try s.roadmap("-C", demo, "list")
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("billing-v2-launch"))
+        #expect(list.stdout.split(separator: "\n").count == 19, "a header and 18 items")
+    }
+
+    @Test func listFiltersAndFormats() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let releases = try s.roadmap("list", "--kind", "release", "--format", "json", in: demo)
+        #expect(releases.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(releases.stdout.utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.map { $0["id"] as? String } == ["billing-v2", "insights-2-1", "security-1-9"])
+        #expect(items.first?["date"] as? String == "2027-04-15")
+        #expect(items.first?["path"] as? String == "roadmap/releases/billing-v2.yaml")
+        let maria = try s.roadmap("list", "--owner", "@maria", "--format", "csv", in: demo)
+        #expect(maria.stdout.hasPrefix("id,kind,title,status,owner,date,release,path\r\n"))
+        #expect(maria.stdout.split(separator: "\r\n").count == 3)
+        #expect(maria.stdout.contains("'@maria"), "a leading @ is neutralised for spreadsheets")
+    }
+
+    @Test func showAsItIsAndAsItWas() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let now = try s.roadmap("show", "billing-v2", in: demo)
+        #expect(now.stdout == (try s.read("demo/roadmap/releases/billing-v2.yaml")))
+        let before = try s.roadmap("show", "billing-v2", "--at", "HEAD~3", "--format", "json", in: demo)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+        let data = try #require(json["data"] as? [String: Any])
+        #expect(data["date"] as? String == "2027-03-15")
+        #expect(json["commit"] as? String == (try s.git("rev-parse", "HEAD~3", in: demo)).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        // A day: the base branch at the end of 2026-10-01 had the original date.
+        let byDay = try s.roadmap("show", "roadmap/releases/billing-v2.yaml", "--at", "2026-10-01", "--format", "json", in: demo)
+        #expect(byDay.status == 0)
+        #expect(byDay.stdout.contains("\"date\": \"2027-03-15\""))
+        // Any YAML file, not only items.
+        let config = try s.roadmap("show", "roadmap.yaml", "--format", "json", in: demo)
+        #expect(config.stdout.contains("\"id\": null"))
+        #expect(config.stdout.contains("\"launch-lag-days\": 30"))
+    }
+
+    @Test func readsFromASubFolderAndABareClone() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        #expect(try s.roadmap("list", in: demo + "/roadmap/releases").stdout.contains("security-1-9"))
+        try s.git("clone", "-q", "--bare", demo, "bare.git")
+        let bare = try s.roadmap("-C", "bare.git", "list", "--kind", "campaign")
+        #expect(bare.status == 0)
+        #expect(bare.stdout.contains("dashboards-webinar"))
+    }
+
+    @Test(arguments: [
+        (["list"], "not in a git repository"),
+        (["show", "nope", "-C", "demo"], "no item 'nope'"),
+        (["show", "billing-v2", "--at", "no-such-rev", "-C", "demo"], "unknown revision 'no-such-rev'"),
+        (["show", "../outside.yaml", "-C", "demo"], "outside the repository"),
+        (["list", "--kind", "initiative", "-C", "demo"], "initiative"),
+    ])
+    func badInputIsOneLineAndExitTwo(arguments: [String], expected: String) throws {
+        let s = try Scratch()
+        _ = try s.example()
+        let result = try s.roadmap(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("roadmap: error: "))
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func aBadRoadmapYamlStopsEveryCommandWithItsLine() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        try s.write("demo/roadmap.yaml", "root: roadmap\nlaunch-lag-days: soon\n")
+        let result = try s.roadmap("list", in: demo)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("roadmap.yaml:2:"), "\(result.stderr)")
+    }
+}
