@@ -499,7 +499,7 @@ final class Parser {
     func duplicate(_ key: SyntaxNode, first: SyntaxNode) -> YAMLSyntaxError {
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[key.start..<key.end]), as: UTF8.self)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        return fail(.parse, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b)))", key.start)
+        return fail(.unsupported, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b)))", key.start)
     }
 
     func parseBlockSequence(at first: Int, column m: Int, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
@@ -834,6 +834,9 @@ final class Parser {
                 while r < n && b[r] == cSP { r += 1 }
                 if r < n && (b[r] == cLF || b[r] == cCR) { maxEmpty = max(maxEmpty, r - ls); continue }
                 if r >= n { maxEmpty = max(maxEmpty, r - ls); break }
+                if b[r] == cTAB {
+                    throw fail(.unsupported, "a tab where a block scalar's indentation is expected; use spaces", r)
+                }
                 contentIndent = r - ls
                 if maxEmpty > contentIndent && contentIndent > max(parent, 0) {
                     throw fail(.parse, "a leading empty line of the block scalar has more spaces than its first line", i)
@@ -941,7 +944,7 @@ final class Parser {
                     throw fail(.unsupported, "tab used as indentation inside a flow collection; use spaces", p)
                 }
                 if p < n && b[p] != cLF && b[p] != cCR {
-                    if p - ls <= parent {
+                    if p - ls <= parent && b[p] != UInt8(ascii: "]") && b[p] != UInt8(ascii: "}") {
                         throw fail(.parse, "a flow collection's continuation line must be indented more than its key", p)
                     }
                     if isDocumentMarker(Line(start: ls, content: p, indent: p - ls)) {
@@ -1029,6 +1032,7 @@ final class Parser {
                 continue
             }
             if d == close { continue }
+            if p >= n { throw fail(.parse, "unterminated flow collection (missing '\(Character(Unicode.Scalar(close)))')", i) }
             if crossed {
                 throw fail(.unsupported, "an unquoted value in a flow collection must fit on one line; quote it", p)
             }
