@@ -55,7 +55,10 @@ enum YAMLOracle {
 
     /// The data Yams loads from `bytes`, or a thrown error when it refuses them.
     static func load(_ bytes: [UInt8]) throws -> YAMLValue {
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(message: "not UTF-8") }
+        // Yams hands libyaml a Swift string and loses the byte order mark's meaning; libyaml
+        // itself skips it. Strip it here so the comparison is about YAML, not the bridge.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        guard let text = String(validating: body, as: UTF8.self) else { throw Failure(message: "not UTF-8") }
         guard let node = try Yams.compose(yaml: text, .basic) else { return .null }
         return try convert(node)
     }
