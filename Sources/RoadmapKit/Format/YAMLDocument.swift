@@ -237,6 +237,7 @@ extension YAMLDocument {
     func lineStartOf(_ i: Int) -> Int {
         var p = min(i, bytes.count)
         while p > 0 && bytes[p - 1] != cLF { p -= 1 }
+        if p == 0 && i >= 3 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return 3 }
         return p
     }
 
@@ -253,7 +254,7 @@ extension YAMLDocument {
         do {
             doc = try YAMLParser.parse(nb)
         } catch {
-            throw YAMLEditError("internal error: the edit produced invalid YAML (\(error))")
+            throw YAMLEditError("internal error: the edit produced invalid YAML (\(error)): \(String(decoding: nb, as: UTF8.self).debugDescription)")
         }
         guard doc.data == expected else {
             throw YAMLEditError("internal error: the edit did not produce the expected data")
@@ -263,14 +264,14 @@ extension YAMLDocument {
 
     /// Inserts `text` (one or more lines, without the final line break) as new lines after the
     /// line containing `offset`.
-    mutating func insertLine(after offset: Int, _ text: [UInt8], expected: YAMLValue) throws {
+    mutating func insertLine(after offset: Int, _ text: [UInt8], expected: YAMLValue, terminate: Bool = false) throws {
         let eol = lineEnding
         let le = lineEndOf(offset)
         if le < bytes.count {
             let at = le + (bytes[le] == cCR ? 2 : 1)
             try commit(at..<at, text + eol, expected: expected)
         } else {
-            try commit(le..<le, eol + text, expected: expected)
+            try commit(le..<le, eol + text + (terminate ? eol : []), expected: expected)
         }
     }
 
@@ -302,10 +303,23 @@ extension YAMLDocument {
         let expected = try Self.applying(data, path[...], .set(value))
         let eol = lineEnding
         // Root.
-        if path.isEmpty || (tree.kind == .scalar && tree.value == .null && tree.start == tree.end) {
-            guard tree.kind == .scalar && tree.value == .null && tree.start == tree.end else {
-                throw YAMLEditError("cannot replace the whole document")
+        if path.isEmpty && !(tree.kind == .scalar && tree.value == .null && tree.start == tree.end) {
+            // The whole top-level node.
+            let col = tree.start - lineStartOf(tree.start)
+            var text: [UInt8] = []
+            switch Render.block(value, prefer: pref) {
+            case let .inline(t): text = t
+            case let .lines(lines):
+                for (k, l) in lines.enumerated() {
+                    if k > 0 { text += eol + Array(repeating: cSP, count: col) }
+                    text += l
+                }
+            case .blockScalar: throw YAMLEditError("cannot write a text as the whole document")
             }
+            try commit(tree.start..<tree.end, text, expected: expected)
+            return
+        }
+        if path.isEmpty || (tree.kind == .scalar && tree.value == .null && tree.start == tree.end) {
             var whole: YAMLValue = value
             for seg in path.reversed() { whole = .mapping([(key: .string(seg), value: whole)]) }
             var lines: [[UInt8]]
@@ -362,7 +376,9 @@ extension YAMLDocument {
         let k = container.start - lineStartOf(container.start)
         var text = Array(repeating: cSP, count: k) + keyText + [UInt8(ascii: ":")]
         text += renderAfterIndicator(written, entryIndent: k, isSeqItem: false, prefer: pref, eol: eol)
-        try insertLine(after: container.end, text, expected: expected)
+        var terminate = false
+        if case .blockScalar = Render.block(written, prefer: pref) { terminate = true }
+        try insertLine(after: container.end, text, expected: expected, terminate: terminate)
     }
 
     mutating func replace(_ container: SyntaxNode, _ i: Int, _ value: YAMLValue, _ prefIn: RenderPreference,
@@ -405,6 +421,18 @@ extension YAMLDocument {
         }
         var after = renderAfterIndicator(value, entryIndent: entryIndent, isSeqItem: isSeqItem, prefer: pref, eol: eol)
         var range = (ind + 1)..<max(old.end, ind + 1)
+        if case .blockScalar = rendered, !(sameLine && !isBlockScalar) {
+            // Text after the old value on its last line would become part of the block scalar:
+            // move a trailing comment to the header line.
+            let le = lineEndOf(range.upperBound)
+            var tail = Array(bytes[range.upperBound..<le])
+            while let f = tail.first, f == cSP || f == cTAB { tail.removeFirst() }
+            range = range.lowerBound..<le
+            if !tail.isEmpty {
+                let firstBreak = after.firstIndex(of: cLF).map { $0 - (eol.count - 1) } ?? after.count
+                after.insert(contentsOf: [cSP] + tail, at: firstBreak)
+            }
+        }
         if sameLine && !isBlockScalar {
             // Keep a trailing comment on the indicator's line.
             let le = lineEndOf(range.upperBound)
@@ -420,6 +448,9 @@ extension YAMLDocument {
                     after.insert(contentsOf: [cSP] + tail, at: firstBreak)
                 }
             }
+        }
+        if case .blockScalar = rendered, range.upperBound == bytes.count {
+            after += eol   // a block scalar's last line break is part of its value
         }
         try commit(range, after, expected: expected)
     }

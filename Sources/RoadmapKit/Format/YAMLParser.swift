@@ -499,7 +499,7 @@ final class Parser {
     func duplicate(_ key: SyntaxNode, first: SyntaxNode) -> YAMLSyntaxError {
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[key.start..<key.end]), as: UTF8.self)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        return fail(.parse, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b)))", key.start)
+        return fail(.unsupported, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b)))", key.start)
     }
 
     func parseBlockSequence(at first: Int, column m: Int, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
@@ -509,6 +509,7 @@ final class Parser {
         var node = SyntaxNode(kind: .blockSequence, start: first, end: first + 1)
         var dash = first
         while true {
+            if at(dash + 1) == cTAB { throw fail(.unsupported, "tab after '-'; use a space", dash + 1) }
             let value = try parseValue(after: dash + 1, parent: m, context: .seqItem, depth: depth)
             node.children.append(value)
             node.indicators.append(dash)
@@ -662,6 +663,10 @@ final class Parser {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[(i + 1)..<p]))
         var pendingWhite = 0   // count of bytes at the end of scratch that are unescaped blanks
+        while pendingWhite < scratch.count
+            && (scratch[scratch.count - 1 - pendingWhite] == cSP || scratch[scratch.count - 1 - pendingWhite] == cTAB) {
+            pendingWhite += 1
+        }
         while true {
             if p >= n { throw fail(.parse, "unterminated quoted scalar", i) }
             let c = b[p]
@@ -707,7 +712,7 @@ final class Parser {
             if p >= n { throw fail(.parse, "unterminated quoted scalar", quoteStart) }
             if b[p] == cLF || b[p] == cCR { continue }
             if p - ls <= parent {
-                throw fail(.parse, "the continuation line of a quoted value must be indented more than its key", p)
+                throw fail(.unsupported, "the continuation line of a quoted value must be indented more than its key", p)
             }
             if isDocumentMarker(Line(start: ls, content: p, indent: p - ls)) {
                 throw fail(.parse, "document marker inside a quoted value", p)
@@ -834,6 +839,9 @@ final class Parser {
                 while r < n && b[r] == cSP { r += 1 }
                 if r < n && (b[r] == cLF || b[r] == cCR) { maxEmpty = max(maxEmpty, r - ls); continue }
                 if r >= n { maxEmpty = max(maxEmpty, r - ls); break }
+                if b[r] == cTAB {
+                    throw fail(.unsupported, "a tab where a block scalar's indentation is expected; use spaces", r)
+                }
                 contentIndent = r - ls
                 if maxEmpty > contentIndent && contentIndent > max(parent, 0) {
                     throw fail(.parse, "a leading empty line of the block scalar has more spaces than its first line", i)
@@ -941,8 +949,8 @@ final class Parser {
                     throw fail(.unsupported, "tab used as indentation inside a flow collection; use spaces", p)
                 }
                 if p < n && b[p] != cLF && b[p] != cCR {
-                    if p - ls <= parent {
-                        throw fail(.parse, "a flow collection's continuation line must be indented more than its key", p)
+                    if p - ls <= parent && b[p] != UInt8(ascii: "]") && b[p] != UInt8(ascii: "}") {
+                        throw fail(.unsupported, "a flow collection's continuation line must be indented more than its key", p)
                     }
                     if isDocumentMarker(Line(start: ls, content: p, indent: p - ls)) {
                         throw fail(.parse, "document marker inside a flow collection", p)
@@ -1029,6 +1037,7 @@ final class Parser {
                 continue
             }
             if d == close { continue }
+            if p >= n { throw fail(.parse, "unterminated flow collection (missing '\(Character(Unicode.Scalar(close)))')", i) }
             if crossed {
                 throw fail(.unsupported, "an unquoted value in a flow collection must fit on one line; quote it", p)
             }
@@ -1049,6 +1058,9 @@ final class Parser {
         }
         if c == UInt8(ascii: "-") && isBlankOrEnd(p + 1) {
             throw fail(.parse, "a block sequence item '-' inside a flow collection", p)
+        }
+        if c == UInt8(ascii: "?") {
+            throw fail(.unsupported, "'?' at the start of a value in a flow collection; quote the value", p)
         }
         try refuseIndicator(p)
         let line = scanPlainLine(p, flow: true)

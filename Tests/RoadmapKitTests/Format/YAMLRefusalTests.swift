@@ -1,0 +1,178 @@
+import Testing
+@testable import RoadmapKit
+
+struct Refusal: CustomTestStringConvertible, Sendable {
+    var input: [UInt8]
+    var kind: YAMLSyntaxError.Kind
+    var line: Int
+    var column: Int
+    var fragment: String
+    var testDescription: String { String(decoding: input.prefix(40), as: UTF8.self).debugDescription }
+
+    init(_ text: String, _ kind: YAMLSyntaxError.Kind, _ line: Int, _ column: Int, _ fragment: String) {
+        self.init(bytes: Array(text.utf8), kind, line, column, fragment)
+    }
+    init(bytes: [UInt8], _ kind: YAMLSyntaxError.Kind, _ line: Int, _ column: Int, _ fragment: String) {
+        self.input = bytes; self.kind = kind; self.line = line; self.column = column; self.fragment = fragment
+    }
+}
+
+let billionLaughs = """
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+
+"""
+
+let refusals: [Refusal] = [
+    Refusal("a: &x 1\n", .unsupported, 1, 4, "anchors"),
+    Refusal("a: 1\nb: *x\n", .unsupported, 2, 4, "aliases"),
+    Refusal(billionLaughs, .unsupported, 1, 4, "anchors"),
+    Refusal("a: !!str 1\n", .unsupported, 1, 4, "tags"),
+    Refusal("a: !local x\n", .unsupported, 1, 4, "tags"),
+    Refusal("? a\n: b\n", .unsupported, 1, 1, "complex keys"),
+    Refusal("%YAML 1.2\n---\na: 1\n", .unsupported, 1, 1, "directives"),
+    Refusal("a: 1\n---\nb: 2\n", .unsupported, 2, 1, "more than one document"),
+    Refusal("a: 1\n...\nb: 2\n", .unsupported, 3, 1, "more than one document"),
+    Refusal("kind: x\ntitle: a\ntitle: b\n", .unsupported, 3, 1, "duplicate key 'title' (first at 2:1)"),
+    Refusal("a: {x: 1, x: 2}\n", .unsupported, 1, 11, "duplicate key 'x' (first at 1:5)"),
+    Refusal("1: a\n01: b\n", .unsupported, 2, 1, "duplicate key '01' (first at 1:1)"),
+    Refusal("a:\n\tb: 1\n", .unsupported, 2, 1, "tab used as indentation"),
+    Refusal("a:\n  b: 1\n \tc: 2\n", .unsupported, 3, 2, "tab used as indentation"),
+    Refusal(bytes: [0x61, 0x3A, 0x20, 0xC3, 0x28, 0x0A], .unsupported, 1, 4, "invalid UTF-8"),
+    Refusal(bytes: [0x61, 0x3A, 0x20, 0xFF, 0x0A], .unsupported, 1, 4, "invalid UTF-8"),
+    Refusal(bytes: [0x61, 0x3A, 0x20, 0xED, 0xA0, 0x80, 0x0A], .unsupported, 1, 4, "invalid UTF-8"),
+    Refusal(bytes: [0x61, 0x3A, 0x20, 0x00, 0x0A], .unsupported, 1, 4, "NUL"),
+    Refusal("a: b\u{7}c\n", .unsupported, 1, 5, "control character"),
+    Refusal("a: b\rc: d\n", .unsupported, 1, 5, "carriage return"),
+    Refusal("a: x\u{2028}y\n", .unsupported, 1, 5, "line break in YAML 1.1"),
+    Refusal("a: 99999999999999999999\n", .unsupported, 1, 4, "does not fit in 64 bits"),
+    Refusal("a: 0x10000000000000000\n", .unsupported, 1, 4, "does not fit in 64 bits"),
+    Refusal("<<: {a: 1}\n", .unsupported, 1, 1, "merge keys"),
+    Refusal("a: - b\n", .parse, 1, 4, "block sequence cannot start"),
+    Refusal("a: b: c\n", .parse, 1, 4, "mapping cannot start"),
+    Refusal("a: 1\n  b: 2\n", .parse, 2, 4, "mapping values are not allowed"),
+    Refusal("a:\n  b: 1\n c: 2\n", .parse, 3, 2, "bad indentation"),
+    Refusal("a: [1, 2\n", .parse, 1, 4, "unterminated flow collection"),
+    Refusal("a: \"abc\n", .parse, 1, 4, "unterminated quoted scalar"),
+    Refusal("a: \"\\q\"\n", .parse, 1, 5, "invalid escape"),
+    Refusal("a: \"\\uD800\"\n", .unsupported, 1, 5, "not a valid character"),
+    Refusal("a: [a: b]\n", .unsupported, 1, 6, "flow sequence"),
+    Refusal("a: {b}\n", .unsupported, 1, 6, "key: value"),
+    Refusal("a: [x:y]\n", .unsupported, 1, 6, "':' inside an unquoted value"),
+    Refusal("[a]: b\n", .unsupported, 1, 1, "flow collection used as a key"),
+    Refusal("a: @x\n", .parse, 1, 4, "reserved"),
+    Refusal("a: `x`\n", .parse, 1, 4, "reserved"),
+    Refusal("a: %x\n", .unsupported, 1, 4, "'%'"),
+    Refusal("--- a: 1\n", .unsupported, 1, 5, "'---' line"),
+    Refusal("a: 'x' y\n", .parse, 1, 8, "unexpected"),
+    Refusal("- a\nb: c\n", .parse, 2, 1, "unexpected content"),
+    Refusal("a: |0\n  x\n", .parse, 1, 5, "indentation indicator"),
+    Refusal("a: |\n      \n  x\n", .parse, 1, 4, "leading empty line"),
+    Refusal("a: |\n  \tx\n", .unsupported, 2, 3, "tab where a block scalar"),
+    Refusal("a:\n  \"multi\n  line\": 1\n", .parse, 2, 3, "one line"),
+    Refusal(": x\n", .parse, 1, 1, "missing key"),
+    Refusal("a: \u{FEFF}x\n", .unsupported, 1, 4, "byte order mark"),
+]
+
+@Suite("YAML Format refusals")
+struct YAMLRefusalTests {
+    @Test("each refused input fails with its kind, line:column and a clear message", arguments: refusals)
+    func refused(_ r: Refusal) {
+        do {
+            let doc = try YAMLParser.parse(r.input)
+            Issue.record("accepted: \(doc.data.debug)")
+        } catch {
+            #expect(error.kind == r.kind, "\(error)")
+            #expect(error.location == SourceLocation(line: r.line, column: r.column), "\(error)")
+            #expect(error.message.contains(r.fragment), "\(error)")
+        }
+    }
+
+    @Test("refusals with .parse are also errors in Yams", arguments: refusals.filter { $0.kind == .parse })
+    func yamsAgrees(_ r: Refusal) {
+        #expect(throws: (any Error).self) { _ = try YAMLOracle.load(r.input) }
+    }
+
+    @Test("files over 1 MiB are refused before parsing")
+    func tooLarge() {
+        var big = Array("a: ".utf8)
+        big += Array(repeating: UInt8(ascii: "x"), count: yamlMaximumFileSize)
+        #expect(throws: YAMLSyntaxError(kind: .unsupported, message: "file is 1048579 bytes; the limit is 1048576 (1 MiB)",
+                                        location: SourceLocation(line: 1, column: 1))) {
+            _ = try YAMLParser.parse(big)
+        }
+        // Exactly 1 MiB is fine.
+        var ok = Array("a: ".utf8)
+        ok += Array(repeating: UInt8(ascii: "x"), count: yamlMaximumFileSize - 4) + [cLF]
+        #expect(ok.count == yamlMaximumFileSize)
+        #expect((try? YAMLParser.parse(ok)) != nil)
+    }
+
+    @Test("10,000-deep flow nesting fails at level 33 without recursing further")
+    func deepFlow() {
+        let text = "a: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
+        expectDepthError(Array(text.utf8), line: 1)
+        let maps = String(repeating: "{a: ", count: 10_000) + "1" + String(repeating: "}", count: 10_000)
+        expectDepthError(Array(maps.utf8), line: 1)
+    }
+
+    @Test("10,000-deep block sequences and 1,000-deep block mappings fail at level 33")
+    func deepBlock() {
+        var text = ""
+        for i in 0..<1_000 { text += String(repeating: " ", count: i) + "k:\n" }
+        expectDepthError(Array(text.utf8), line: 33)
+        let seq = String(repeating: "- ", count: 10_000) + "x\n"
+        expectDepthError(Array(seq.utf8), line: 1)
+    }
+
+    @Test("32 levels are accepted")
+    func thirtyTwo() throws {
+        var text = ""
+        for i in 0..<31 { text += String(repeating: " ", count: i * 2) + "k:\n" }
+        text += String(repeating: " ", count: 62) + "k: 1\n"
+        let doc = try YAMLParser.parse(Array(text.utf8))
+        #expect(doc.bytes == Array(text.utf8))
+        #expect(doc.data == (try YAMLOracle.load(Array(text.utf8))))
+    }
+
+    func expectDepthError(_ bytes: [UInt8], line: Int) {
+        do {
+            _ = try YAMLParser.parse(bytes)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.kind == .unsupported)
+            #expect(error.message.contains("deeper than 32"), "\(error)")
+            #expect(error.location.line == line, "\(error)")
+        }
+    }
+
+    @Test("empty and comment-only documents are a null root at 1:1; a bare scalar is a scalar root")
+    func emptyDocuments() throws {
+        for text in ["", "# only a comment\n", "\n\n", "---\n", "\u{FEFF}"] {
+            let doc = try YAMLParser.parse(Array(text.utf8))
+            #expect(doc.root.data == .null)
+            #expect(doc.root.location == SourceLocation(line: 1, column: 1))
+            #expect(doc.bytes == Array(text.utf8))
+        }
+        let bare = try YAMLParser.parse(Array("just text\n".utf8))
+        #expect(bare.root.data == .string("just text"))
+    }
+
+    @Test("node locations are 1-based lines and columns in Unicode scalars")
+    func locations() throws {
+        let doc = try YAMLParser.parse(Array("# c\nkind: release\ntitle: \"é\"\ntags:\n  - a\n  - b\nx: {é: [1, ü]}\n".utf8))
+        #expect(doc.root.location == SourceLocation(line: 2, column: 1))
+        #expect(doc.root["kind"]?.location == SourceLocation(line: 2, column: 7))
+        #expect(doc.root["tags"]?.location == SourceLocation(line: 5, column: 3))
+        #expect(doc.root["tags"]?.items?[1].location == SourceLocation(line: 6, column: 5))
+        #expect(doc.root["x"]?.pairs?[0].value.items?[1].location == SourceLocation(line: 7, column: 12))
+        #expect(doc.root.pairs?[1].key.location == SourceLocation(line: 3, column: 1))
+    }
+}
