@@ -9,7 +9,7 @@ export GIT_AUTHOR_NAME="Demo Person" GIT_AUTHOR_EMAIL=demo@lumen.example
 export GIT_COMMITTER_NAME="Demo Person" GIT_COMMITTER_EMAIL=demo@lumen.example
 today=2026-11-22
 
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+step() { if [ -t 1 ]; then printf '\n\033[1m$ %s\033[0m\n' "$*"; else printf '\n$ %s\n' "$*"; fi; }
 run() { step "$*"; "$@"; local rc=$?; [ $rc -eq 0 ] || printf '(exit %d)\n' $rc; return 0; }
 must() { step "$*"; "$@" || { echo "demo: '$*' failed" >&2; exit 1; }; }
 

@@ -60,3 +60,42 @@ struct EditCLITests {
         #expect(try s.read("demo/roadmap/stories/messy.yaml") == "kind: story\ntitle: Messy story\nepic: invoice-redesign\n\ndescription: |\n  text\n")
     }
 }
+
+/// `roadmap schema` is a JSON Schema an editor can use: the example roadmap validates against
+/// it with Python's jsonschema (draft 2020-12), and a broken item does not.
+@Suite("CLI: schema")
+struct SchemaCLITests {
+    @Test func theExampleValidatesAndABrokenItemIsRejected() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let schema = try s.roadmap("schema", in: demo)
+        #expect(schema.status == 0)
+        try s.write("schema.json", schema.stdout)
+        let list = try s.roadmap("list", "--format", "json", in: demo)
+        let items = try #require((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(items.count == 18)
+        var documents: [String] = []
+        for item in items {
+            let shown = try s.roadmap("show", try #require(item["id"] as? String), "--format", "json", in: demo)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+            let data = try JSONSerialization.data(withJSONObject: try #require(json["data"]))
+            documents.append(String(decoding: data, as: UTF8.self))
+        }
+        try s.write("items.json", "[" + documents.joined(separator: ",") + "]")
+        try s.write("broken.json", #"[{"kind": "release", "title": "Broken", "date": "2027-02-30x", "tier": "huge"}, {"kind": "campaign", "title": "No launch"}]"#)
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            v = jsonschema.Draft202012Validator(schema)
+            good = json.load(open(sys.argv[2])); bad = json.load(open(sys.argv[3]))
+            errors = [list(v.iter_errors(d)) for d in good]
+            assert all(not e for e in errors), [str(e[0].message) for e in errors if e]
+            assert all(list(v.iter_errors(d)) for d in bad), "a broken item validated"
+            print(len(good), "valid,", len(bad), "rejected")
+            """
+        let check = try CLI.run("python3", ["-c", script, s.dir("schema.json"), s.dir("items.json"), s.dir("broken.json")], in: s.path, home: s.path)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout == "18 valid, 2 rejected\n")
+    }
+}
