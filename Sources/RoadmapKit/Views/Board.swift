@@ -86,8 +86,9 @@ public struct BoardTextRenderer: Sendable {
                 if i > 0 { out.append("") }
                 out.append(paint("\(sanitizeForTerminal(column.status).uppercased()) (\(column.cards.count))", "1"))
                 for card in column.cards {
-                    let parts = lines(card, width: width - 4).map(\.0)
-                    out.append(TimelineTextRenderer.fit("  • \(parts[1]) — \(parts[0]) — \(parts[2])", width))
+                    out.append(TimelineTextRenderer.fit("  • " + sanitizeForTerminal(card.title), width))
+                    let detail = "\(card.owner ?? "no owner") · \(card.id) (\(card.kind.rawValue))"
+                    out.append(paint(TimelineTextRenderer.fit("    " + sanitizeForTerminal(detail), width), "2"))
                 }
             }
         }
