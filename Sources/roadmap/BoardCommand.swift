@@ -7,8 +7,8 @@ struct BoardCommand: ParsableCommand {
         commandName: "board",
         abstract: "Kanban columns by status, with owners.",
         discussion: """
-        Reads the working tree (HEAD in a bare repository). With --kind, every status of that
-        kind is a column; without, the statuses in use. Columns sit side by side when they fit
+        Reads the working tree (HEAD in a bare repository). With --kind, every status of that \
+        kind is a column; without, the statuses in use. Columns sit side by side when they fit \
         COLUMNS, else one under another.
         """
     )

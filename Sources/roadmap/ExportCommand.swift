@@ -7,24 +7,24 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the whole roadmap, stamped with the commit it came from.",
         discussion: """
-        Exports what HEAD holds (commit it first to export a change), with the findings of the
+        Exports what HEAD holds (commit it first to export a change), with the findings of the \
         rules as of --today.
 
-        json: {"schemaVersion": 1, "commit": "SHA" | null, "date": "ISO 8601" | null,
-        "items": [the item objects of 'list --format json': {"id", "kind", "title", "status",
-        "path", …the item's other fields}], "findings": [the finding objects of 'review
-        --format json': {"rule", "severity", "change", "item", "path", "line", "column",
+        json: {"schemaVersion": 1, "commit": "SHA" | null, "date": "ISO 8601" | null, \
+        "items": [the item objects of 'list --format json': {"id", "kind", "title", "status", \
+        "path", …the item's other fields}], "findings": [the finding objects of 'review \
+        --format json': {"rule", "severity", "change", "item", "path", "line", "column", \
         "related", "message"}]}. commit and date are null on a branch with no commit.
 
-        csv: RFC 4180 (CRLF), a header row, then one row an item with its findings, each row
-        stamped with commit and commit_date; values starting with =, +, - or @ are prefixed
+        csv: RFC 4180 (CRLF), a header row, then one row an item with its findings, each row \
+        stamped with commit and commit_date; values starting with =, +, - or @ are prefixed \
         with ' so that a spreadsheet keeps them as text.
 
-        ics: iCalendar (RFC 5545), an all-day event per release date and campaign launch, with
+        ics: iCalendar (RFC 5545), an all-day event per release date and campaign launch, with \
         a stable UID per item (<kind>-<id>@roadmap); X-ROADMAP-COMMIT names the commit.
 
-        html: one self-contained page (no scripts, no network) with the timeline and a table of
-        findings, from templates/export.html.mustache — the repository's own copy of that file
+        html: one self-contained page (no scripts, no network) with the timeline and a table of \
+        findings, from templates/export.html.mustache — the repository's own copy of that file \
         when it has one, so a team can restyle it.
         """
     )

@@ -10,11 +10,11 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "The product lane (releases, epics) and the marketing lane (campaigns) over time, mismatches marked.",
         discussion: """
-        Reads the working tree (HEAD in a bare repository). The axis spans every dated item, or
-        --from … --to, by month (by quarter beyond two years). Each campaign is drawn against the
-        ship dates of the releases it promotes (┆), and the findings about an item are listed
-        under it; a launch before its release stands out. text fits COLUMNS and uses color on a
-        terminal only; mermaid is a fenced gantt chart that GitHub renders in Markdown; html is
+        Reads the working tree (HEAD in a bare repository). The axis spans every dated item, or \
+        --from … --to, by month (by quarter beyond two years). Each campaign is drawn against the \
+        ship dates of the releases it promotes (┆), and the findings about an item are listed \
+        under it; a launch before its release stands out. text fits COLUMNS and uses color on a \
+        terminal only; mermaid is a fenced gantt chart that GitHub renders in Markdown; html is \
         the page of 'roadmap export --format html'.
         """
     )
