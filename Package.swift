@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,10 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
-        .target(name: "RoadmapKit", dependencies: ["GitKit"]),
+        .target(
+            name: "RoadmapKit",
+            dependencies: ["GitKit", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "roadmap",
             dependencies: [

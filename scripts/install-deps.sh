@@ -8,7 +8,10 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
 apt_packages=()
 pkg-config --exists libgit2 2>/dev/null || apt_packages+=(libgit2-dev pkg-config)
 command -v git >/dev/null 2>&1 || apt_packages+=(git)
-if [ "${ROADMAP_WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then apt_packages+=(chromium); fi
+# Headless Chromium renders the HTML export in a test: wanted on demand and always in CI.
+if { [ "${ROADMAP_WITH_BROWSER:-0}" = 1 ] || [ "${CI:-}" = true ]; } && ! command -v chromium >/dev/null 2>&1; then
+  apt_packages+=(chromium)
+fi
 if [ "${ROADMAP_WITH_BENCH:-0}" = 1 ] && ! command -v hyperfine >/dev/null 2>&1; then apt_packages+=(hyperfine); fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
@@ -18,7 +21,7 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
 fi
 
 # Python checkers used by the tests (schema validation of SARIF, JSON Schema, iCalendar).
-python_modules=(jsonschema pre_commit)
+python_modules=(jsonschema pre_commit icalendar)
 missing=()
 for m in "${python_modules[@]}"; do python3 -c "import $m" 2>/dev/null || missing+=("$m"); done
 if [ ${#missing[@]} -gt 0 ]; then

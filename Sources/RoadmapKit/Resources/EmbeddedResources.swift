@@ -162,6 +162,127 @@ rules:
 channels: [email, blog, social, webinar, event, ads, pr]
 
 """#,
+        "templates/export.html.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{{title}}</title>
+{{! The page of `roadmap export --format html`. Restyle it by copying this file to
+    templates/export.html.mustache in your roadmap repository. Double-brace tags HTML-escape
+    what they insert; keep it that way, never use triple braces: item text is written by
+    anyone who can commit. }}
+<style>
+  :root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --product: #0969da; --epic: #54aeff;
+          --marketing: #8250df; --error: #cf222e; --warning: #9a6700; --ok: #1a7f37; --bg: #ffffff; }
+  * { box-sizing: border-box; }
+  body { margin: 0; padding: 24px 32px; font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+         color: var(--ink); background: var(--bg); }
+  header { border-bottom: 3px solid var(--product); margin-bottom: 16px; padding-bottom: 8px; }
+  h1 { margin: 0 0 4px; font-size: 24px; }
+  h2 { font-size: 18px; margin: 24px 0 8px; }
+  .stamp { color: var(--muted); font-size: 12px; }
+  .stamp code { background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
+  .summary span { display: inline-block; margin-right: 12px; padding: 2px 8px; border-radius: 10px; font-weight: 600; }
+  .summary .errors { background: #ffebe9; color: var(--error); }
+  .summary .warnings { background: #fff8c5; color: var(--warning); }
+  .summary .items { background: #ddf4ff; color: var(--product); }
+  .timeline { border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
+  .row { display: flex; border-top: 1px solid #eaeef2; min-height: 30px; }
+  .row:first-child { border-top: 0; }
+  .label { flex: 0 0 300px; padding: 4px 8px; border-right: 1px solid var(--line); overflow: hidden; }
+  .label .title { font-weight: 600; }
+  .label .meta { color: var(--muted); font-size: 11px; }
+  .track { position: relative; flex: 1 1 auto; background: #fbfcfd; }
+  .axis .track, .axis .label { background: #f6f8fa; font-weight: 600; font-size: 12px; }
+  .tick { position: absolute; top: 0; bottom: 0; border-left: 1px solid var(--line); padding: 6px 4px; color: var(--muted); white-space: nowrap; overflow: hidden; }
+  .lane { background: #f6f8fa; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; font-size: 12px;
+          padding: 6px 8px; border-top: 1px solid var(--line); }
+  .lane.product { color: var(--product); }
+  .lane.marketing { color: var(--marketing); }
+  .bar { position: absolute; top: 8px; height: 14px; border-radius: 7px; min-width: 4px; }
+  .bar.epic { background: var(--epic); }
+  .bar.campaign { background: var(--marketing); opacity: .75; }
+  .bar.release { background: var(--product); height: 14px; border-radius: 3px; }
+  .status-done .bar, .status-shipped .bar, .status-cancelled .bar { opacity: .35; }
+  .marker { position: absolute; top: 4px; width: 0; height: 22px; }
+  .marker.ship::before { content: ""; position: absolute; left: -8px; top: 3px; width: 14px; height: 14px;
+                         background: var(--product); transform: rotate(45deg); border: 2px solid #fff; }
+  .marker.launch::before { content: ""; position: absolute; left: -8px; top: 2px; border-left: 8px solid transparent;
+                           border-right: 8px solid transparent; border-bottom: 16px solid var(--marketing); }
+  .marker.promoted { border-left: 2px dashed var(--product); top: 0; height: 30px; }
+  .marker.today { border-left: 2px solid var(--ok); top: 0; height: 100%; }
+  .flag-error .label { box-shadow: inset 4px 0 0 var(--error); }
+  .flag-warning .label { box-shadow: inset 4px 0 0 #d4a72c; }
+  .standout { background: #ffebe9; }
+  .standout .marker.launch::before { border-bottom-color: var(--error); }
+  .badge { display: inline-block; font-size: 10px; font-weight: 700; padding: 0 6px; border-radius: 8px; margin-left: 4px; vertical-align: 1px; }
+  .badge.error { background: var(--error); color: #fff; }
+  .badge.warning { background: #d4a72c; color: #fff; }
+  .badge.info { background: #54aeff; color: #fff; }
+  .badge.standout { background: var(--error); color: #fff; text-transform: uppercase; }
+  ul.issues { margin: 2px 0 0; padding-left: 16px; font-size: 11px; color: var(--error); }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+  th { background: #f6f8fa; font-size: 12px; }
+  td.sev-error { color: var(--error); font-weight: 700; }
+  td.sev-warning { color: var(--warning); font-weight: 700; }
+  tr.standout td { background: #ffebe9; }
+  .legend { color: var(--muted); font-size: 12px; margin-top: 8px; }
+  .legend i { display: inline-block; width: 12px; height: 12px; margin: 0 4px -2px 12px; border-radius: 2px; }
+  .none { color: var(--ok); }
+</style>
+</head>
+<body>
+<header>
+  <h1>{{title}}</h1>
+  <div class="stamp">Exported from {{#commit}}commit <code>{{commit}}</code> of {{date}}{{/commit}}{{^commit}}the working tree (not committed){{/commit}} · judged as of {{today}} · axis {{axisFrom}} – {{axisTo}} by {{scale}}</div>
+</header>
+<p class="summary"><span class="items">{{itemCount}} items</span><span class="errors">{{errorCount}} errors</span><span class="warnings">{{warningCount}} warnings</span></p>
+
+<h2>Timeline</h2>
+<div class="timeline">
+  <div class="row axis"><div class="label">Item</div><div class="track">{{#ticks}}<div class="tick" style="left:{{left}}%;width:{{width}}%">{{label}}</div>{{/ticks}}</div></div>
+  {{#lanes}}
+  <div class="lane {{laneClass}}">{{name}}</div>
+  {{#rows}}
+  <div class="row status-{{statusClass}}{{#flag}} flag-{{flag}}{{/flag}}{{#standout}} standout{{/standout}}">
+    <div class="label">
+      <div class="title">{{title}}{{#standout}}<span class="badge standout">launch before release</span>{{/standout}}{{#errors}}<span class="badge error">{{errors}} error(s)</span>{{/errors}}{{#warnings}}<span class="badge warning">{{warnings}} warning(s)</span>{{/warnings}}</div>
+      <div class="meta">{{kind}} <code>{{id}}</code> · {{status}} · {{dateText}}{{#owner}} · {{owner}}{{/owner}}{{#promotes}} · promotes {{promotes}}{{/promotes}}</div>
+      {{#hasFindings}}<ul class="issues">{{#findings}}<li>{{rule}}: {{message}}</li>{{/findings}}</ul>{{/hasFindings}}
+    </div>
+    <div class="track">
+      {{#todayLeft}}<div class="marker today" style="left:{{todayLeft}}%" title="today"></div>{{/todayLeft}}
+      {{#bar}}<div class="bar {{kind}}" style="left:{{left}}%;width:{{width}}%"></div>{{/bar}}
+      {{#markers}}<div class="marker {{type}}" style="left:{{left}}%" title="{{label}}"></div>{{/markers}}
+    </div>
+  </div>
+  {{/rows}}
+  {{^rows}}<div class="row"><div class="label">Nothing in this period</div><div class="track"></div></div>{{/rows}}
+  {{/lanes}}
+</div>
+<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲ <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today</p>
+{{#hasUndated}}<p class="legend">Without a date: {{#undated}}<code>{{id}}</code> {{/undated}}</p>{{/hasUndated}}
+
+<h2>Findings</h2>
+{{#hasFindings}}
+<table>
+  <thead><tr><th>Severity</th><th>Rule</th><th>Item</th><th>Message</th><th>Where</th></tr></thead>
+  <tbody>
+  {{#findings}}
+  <tr{{#standout}} class="standout"{{/standout}}><td class="sev-{{severity}}">{{severity}}</td><td><code>{{rule}}</code></td><td><code>{{item}}</code></td><td>{{message}}</td><td>{{path}}:{{line}}:{{column}}</td></tr>
+  {{/findings}}
+  </tbody>
+</table>
+{{/hasFindings}}
+{{^hasFindings}}<p class="none">No findings: the product and marketing roadmaps agree.</p>{{/hasFindings}}
+</body>
+</html>
+
+"""#,
         "templates/release.yaml": #"""
 # A release: a dated ship of product work. Campaigns promote releases.
 #   status:    proposed · planned · in-progress · shipped · cancelled

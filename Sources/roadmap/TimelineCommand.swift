@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import RoadmapKit
+
+extension TimelineFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "The product lane (releases, epics) and the marketing lane (campaigns) over time, mismatches marked.",
+        discussion: """
+        Reads the working tree (HEAD in a bare repository). The axis spans every dated item, or \
+        --from … --to, by month (by quarter beyond two years). Each campaign is drawn against the \
+        ship dates of the releases it promotes (┆), and the findings about an item are listed \
+        under it; a launch before its release stands out. text fits COLUMNS and uses color on a \
+        terminal only; mermaid is a fenced gantt chart that GitHub renders in Markdown; html is \
+        the page of 'roadmap export --format html'.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Start the axis at this date (YYYY-MM-DD, YYYY-MM, YYYY-Qn …).", valueName: "DATE")) var from: String?
+    @Option(help: ArgumentHelp("End the axis at this date.", valueName: "DATE")) var to: String?
+    @Option(help: "text, mermaid or html.") var format: TimelineFormat = .text
+
+    func run() throws {
+        func date(_ text: String?, _ option: String) throws -> RoadmapDate? {
+            guard let text else { return nil }
+            guard let date = RoadmapDate(text) else {
+                throw RoadmapError("invalid --\(option) '\(text)': expected a date such as 2026-06-15, 2026-06, 2026-Q2, 2026-H1 or 2026")
+            }
+            return date
+        }
+        let (start, end) = (try date(from, "from"), try date(to, "to"))
+        if let start, let end, end.lastDay < start.firstDay {
+            throw RoadmapError("--to \(end.text) is before --from \(start.text)")
+        }
+        let workspace = try global.workspace()
+        let view = try workspace.view(at: .current, today: try global.todayDate())
+        switch format {
+        case .text:
+            let width = TimelineTextRenderer.width(environment: ProcessInfo.processInfo.environment)
+            Output.write(TimelineTextRenderer(width: width, color: global.color).render(Timeline(view, from: start, to: end)))
+        case .mermaid:
+            Output.write(MermaidRenderer.render(Timeline(view, from: start, to: end)))
+        case .html:
+            let template = try workspace.exportTemplate("export.html.mustache")
+            Output.write(try HTMLExporter.render(view, template: template, from: start, to: end))
+        }
+    }
+}
