@@ -1,0 +1,257 @@
+import Foundation
+import GitKit
+
+/// How a commit changed a path, against the commit's first parent.
+public enum PathChangeKind: String, Sendable, Hashable {
+    case added, modified
+    /// Same file name, another folder.
+    case moved
+    /// Another file name.
+    case renamed
+    case deleted
+}
+
+/// One commit of a path's history.
+public struct PathChange: Sendable, Hashable {
+    public var commit: ObjectID
+    /// The path in that commit (for a deletion: the path that was deleted).
+    public var path: String
+    /// For a move or rename: the path in the first parent.
+    public var previousPath: String?
+    public var kind: PathChangeKind
+
+    public init(commit: ObjectID, path: String, previousPath: String? = nil, kind: PathChangeKind) {
+        self.commit = commit
+        self.path = path
+        self.previousPath = previousPath
+        self.kind = kind
+    }
+}
+
+/// The commits of a path's history, newest first.
+public struct PathHistoryResult: Sendable, Hashable {
+    public var changes: [PathChange]
+    /// The walk reached the boundary of a shallow clone while the path still existed: older
+    /// history is missing from this repository.
+    public var truncated: Bool
+
+    public var commits: [ObjectID] { changes.map(\.commit) }
+}
+
+/// The commits in which a path changed, exactly as `git log --format=%H -- PATH` lists
+/// them, or with `follow`, as `git log --follow --format=%H -- PATH` does.
+///
+/// Without `follow` this is git's default history simplification: commits are taken in
+/// committer-date order (ties in the order they were reached); a commit with one parent is
+/// listed when the path's entry (id and mode; for a folder, anything under it) differs from
+/// the parent's; a root commit when it has the path; at a merge, the first parent whose
+/// entry is the same is the only one followed and the merge is not listed, and a merge
+/// that differs from every parent is listed and all its parents followed. Commits at the
+/// boundary of a shallow clone count as roots, as git treats them.
+///
+/// With `follow`, like git, nothing is simplified: every commit is walked, merges are never
+/// listed, a commit with one parent is listed when the path differs from its parent, and
+/// when a commit adds the path, its source is looked for (rename detection at ≥ 50 %
+/// similarity, or else a deleted file with the same name in another folder — a move is
+/// always followed) and the walk goes on with the old path, for every commit after it in
+/// the walk (git's single followed path).
+public final class PathHistory {
+    public let repository: Repository
+    public let cache: HistoryCache
+
+    public init(cache: HistoryCache) {
+        self.repository = cache.repository
+        self.cache = cache
+    }
+
+    /// With the repository's persistent cache.
+    public convenience init(repository: Repository) throws {
+        try self.init(cache: HistoryCache(repository: repository))
+    }
+
+    /// The path's history from `tip` (default HEAD), newest first. Saves what the cache
+    /// learned (a cache that cannot be written is not an error).
+    public func log(path: String, from tip: ObjectID? = nil, follow: Bool = false) throws -> PathHistoryResult {
+        guard let start = try tip ?? repository.headCommitID() else {
+            return PathHistoryResult(changes: [], truncated: false)
+        }
+        let path = Self.normalized(path)
+        let result = follow ? try followWalk(path: path, from: start) : try simplifiedWalk(path: path, from: start)
+        try? cache.save()
+        return result
+    }
+
+    static func normalized(_ path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        while path.hasPrefix("/") { path.removeFirst() }
+        while path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    // MARK: Walks
+
+    private func parents(of id: ObjectID, _ record: HistoryCache.Record) -> [ObjectID] {
+        cache.isShallowBoundary(id) ? [] : record.parents
+    }
+
+    private func simplifiedWalk(path: String, from start: ObjectID) throws -> PathHistoryResult {
+        let hash = HistoryCache.pathHash(path)
+        var queue = CommitQueue()
+        var seen: Set<ObjectID> = [start]
+        var changes: [PathChange] = []
+        var truncated = false
+        queue.push(start, time: try cache.record(start).commitTime)
+
+        while let id = queue.pop() {
+            let record = try cache.record(id)
+            let parents = parents(of: id, record)
+            var follow: [ObjectID] = parents
+            if parents.isEmpty {
+                if let entry = try repository.entry(at: path, inTree: record.treeID) {
+                    _ = entry
+                    changes.append(PathChange(commit: id, path: path, kind: .added))
+                    if cache.isShallowBoundary(id) { truncated = true }
+                }
+            } else if parents.count == 1 {
+                if record.contains(hash), let change = try change(at: id, record, parent: parents[0], path: path) {
+                    changes.append(change)
+                }
+            } else {
+                var sameParent: ObjectID?
+                let mine = try repository.entry(at: path, inTree: record.treeID)
+                for (index, parent) in parents.enumerated() {
+                    let same: Bool
+                    if index == 0 && !record.contains(hash) {
+                        same = true
+                    } else {
+                        same = try mine == repository.entry(at: path, inTree: cache.record(parent).treeID)
+                    }
+                    if same {
+                        sameParent = parent
+                        break
+                    }
+                }
+                if let sameParent {
+                    follow = [sameParent]
+                } else if let change = try change(at: id, record, parent: parents[0], path: path, force: true) {
+                    changes.append(change)
+                }
+            }
+            for parent in follow where seen.insert(parent).inserted {
+                queue.push(parent, time: try cache.record(parent).commitTime)
+            }
+        }
+        return PathHistoryResult(changes: changes, truncated: truncated)
+    }
+
+    /// The change of `path` in commit `id` against `parent`; nil when the entries are equal
+    /// (unless `force`, for merges listed because they differ from every parent).
+    private func change(at id: ObjectID, _ record: HistoryCache.Record, parent: ObjectID, path: String,
+                        force: Bool = false) throws -> PathChange? {
+        let new = try repository.entry(at: path, inTree: record.treeID)
+        let old = try repository.entry(at: path, inTree: cache.record(parent).treeID)
+        switch (old, new) {
+        case (nil, nil): return force ? PathChange(commit: id, path: path, kind: .modified) : nil
+        case (nil, _?): return PathChange(commit: id, path: path, kind: .added)
+        case (_?, nil): return PathChange(commit: id, path: path, kind: .deleted)
+        case let (old?, new?):
+            if old == new && !force { return nil }
+            return PathChange(commit: id, path: path, kind: .modified)
+        }
+    }
+
+    private func followWalk(path start: String, from tip: ObjectID) throws -> PathHistoryResult {
+        var path = start
+        var hash = HistoryCache.pathHash(path)
+        var queue = CommitQueue()
+        var seen: Set<ObjectID> = [tip]
+        var changes: [PathChange] = []
+        var truncated = false
+        queue.push(tip, time: try cache.record(tip).commitTime)
+
+        while let id = queue.pop() {
+            let record = try cache.record(id)
+            let parents = parents(of: id, record)
+            for parent in parents where seen.insert(parent).inserted {
+                queue.push(parent, time: try cache.record(parent).commitTime)
+            }
+            if parents.count > 1 { continue }
+            guard let parent = parents.first else {
+                if try repository.entry(at: path, inTree: record.treeID) != nil {
+                    changes.append(PathChange(commit: id, path: path, kind: .added))
+                    if cache.isShallowBoundary(id) { truncated = true }
+                }
+                continue
+            }
+            guard record.contains(hash), var change = try change(at: id, record, parent: parent, path: path) else { continue }
+            if change.kind == .added, let source = try source(of: path, in: record, parent: parent) {
+                change.previousPath = source
+                change.kind = Self.fileName(source) == Self.fileName(path) ? .moved : .renamed
+                path = source
+                hash = HistoryCache.pathHash(path)
+            }
+            changes.append(change)
+        }
+        return PathHistoryResult(changes: changes, truncated: truncated)
+    }
+
+    /// Where a file added by a commit came from: the old path git's rename detection pairs
+    /// it with (≥ 50 % similar), else a file of the same name the commit deleted elsewhere.
+    private func source(of path: String, in record: HistoryCache.Record, parent: ObjectID) throws -> String? {
+        let parentTree = try cache.record(parent).treeID
+        let deltas = try repository.diff(oldTree: parentTree, newTree: record.treeID, detectRenames: true, renameThreshold: 50)
+        if let rename = deltas.first(where: { $0.status == .renamed && $0.newPath == path }), let old = rename.oldPath {
+            return old
+        }
+        let name = Self.fileName(path)
+        return deltas.first(where: { $0.status == .deleted && $0.oldPath.map(Self.fileName) == name })?.oldPath
+    }
+
+    static func fileName(_ path: String) -> Substring {
+        path.split(separator: "/").last ?? Substring(path)
+    }
+}
+
+/// Commits by committer time, newest first; equal times in the order they were added —
+/// git's `commit_list_insert_by_date` order for `git log` without `--topo-order`.
+struct CommitQueue {
+    private var heap: [(time: Int64, sequence: Int, id: ObjectID)] = []
+    private var counter = 0
+
+    var isEmpty: Bool { heap.isEmpty }
+
+    private func before(_ a: Int, _ b: Int) -> Bool {
+        heap[a].time != heap[b].time ? heap[a].time > heap[b].time : heap[a].sequence < heap[b].sequence
+    }
+
+    mutating func push(_ id: ObjectID, time: Int64) {
+        heap.append((time, counter, id))
+        counter += 1
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard before(child, parent) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> ObjectID? {
+        guard !heap.isEmpty else { return nil }
+        let top = heap[0].id
+        heap.swapAt(0, heap.count - 1)
+        heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var best = parent
+            if left < heap.count && before(left, best) { best = left }
+            if right < heap.count && before(right, best) { best = right }
+            if best == parent { break }
+            heap.swapAt(parent, best)
+            parent = best
+        }
+        return top
+    }
+}
