@@ -137,10 +137,10 @@ enum LineDiff {
             while i < x.count || j < y.count {
                 if i < x.count && j < y.count && x[i] == y[j] {
                     i += 1; j += 1
-                } else if j < y.count && (i == x.count || table[i][j + 1] >= table[i + 1][j]) {
-                    output.append("+" + y[j]); j += 1
-                } else {
+                } else if i < x.count && (j == y.count || table[i + 1][j] >= table[i][j + 1]) {
                     output.append("-" + x[i]); i += 1
+                } else {
+                    output.append("+" + y[j]); j += 1
                 }
             }
         }
