@@ -60,7 +60,7 @@ final class HistoryFixture {
     }
 
     @discardableResult
-    func git(_ arguments: [String], in folder: URL? = nil, allowFailure: Bool = false) throws -> String {
+    func git(_ arguments: [String], in folder: URL? = nil, allowFailure: Bool = false, stdin: URL? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         process.arguments = arguments
@@ -69,6 +69,7 @@ final class HistoryFixture {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        if let stdin { process.standardInput = try FileHandle(forReadingFrom: stdin) }
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
