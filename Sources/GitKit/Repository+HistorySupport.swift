@@ -142,3 +142,15 @@ extension ObjectID {
         self.init(bytes: rawBytes)
     }
 }
+
+extension Repository {
+    /// The entry called `name` directly in a tree (one level, no `/`); nil when absent.
+    public func treeEntry(named name: String, inTree tree: ObjectID) throws -> TreeEntryInfo? {
+        let object = try Tree(self, tree)
+        // Borrowed from the tree: copied at once.
+        guard let entry = git_tree_entry_byname(object.pointer, name),
+              let id = git_tree_entry_id(entry).map({ ObjectID($0) }),
+              let mode = FileMode(rawMode: git_tree_entry_filemode(entry).rawValue) else { return nil }
+        return TreeEntryInfo(path: name, id: id, mode: mode)
+    }
+}

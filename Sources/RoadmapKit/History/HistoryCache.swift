@@ -1,14 +1,18 @@
 import Foundation
 import GitKit
 
-/// A per-repository cache of what every commit changed, so a path's history is a walk over
-/// memory instead of a tree comparison per commit.
+/// A per-repository cache of the commit graph and of what every commit changed, so a
+/// path's history is a walk over memory instead of a tree comparison per commit.
 ///
 /// For each commit (keyed by its id, which never changes meaning) it keeps the committer
-/// time, the tree, the parents, and the 64-bit hashes of every path that differs from the
-/// first parent (root commits: from the empty tree) — files and every folder above them,
-/// so a folder's history can be answered too. A hash only *suggests* a change: callers
-/// confirm with the trees, so a collision costs time, never correctness.
+/// time, the tree and the parents, and — once the commit is *indexed* — the 64-bit hashes
+/// of every path that differs from the first parent (root commits: from the empty tree):
+/// files and every folder above them, so a folder's history can be answered too. A hash
+/// only *suggests* a change: callers confirm with the trees, so a collision costs time,
+/// never correctness. Indexing costs a tree comparison per commit, so it happens for new
+/// commits as queries meet them (a few hundred at a time) or all at once through
+/// `index(reachableFrom:)`; commits not indexed yet are answered by comparing the path's
+/// entries directly, as git does.
 ///
 /// The file lives at `<git common dir>/roadmap/history-cache-v1`. It may be deleted at any
 /// time (it is rebuilt on demand), it cannot go stale (new or rewritten commits have new
@@ -20,10 +24,12 @@ public final class HistoryCache {
         var treeID: ObjectID
         var parents: [ObjectID]
         var commitTime: Int64
-        /// Sorted path hashes changed against the first parent.
-        var changed: [UInt64]
+        /// Sorted path hashes changed against the first parent; nil until indexed.
+        var changed: [UInt64]?
 
-        func contains(_ hash: UInt64) -> Bool {
+        /// nil when the commit is not indexed yet.
+        func contains(_ hash: UInt64) -> Bool? {
+            guard let changed else { return nil }
             var low = 0, high = changed.count
             while low < high {
                 let mid = (low + high) / 2
@@ -35,6 +41,8 @@ public final class HistoryCache {
 
     static let magic: [UInt8] = Array("RMHC".utf8)
     static let version: UInt32 = 1
+    /// The hash count of a commit whose changes are not indexed yet.
+    static let notIndexed = UInt32.max
 
     public let repository: Repository
     /// Where the cache is read from and saved to; nil for a cache kept in memory only.
@@ -65,30 +73,70 @@ public final class HistoryCache {
     /// How many commits the cache knows.
     public var count: Int { records.count }
 
+    /// How many of them are indexed (their changed paths known).
+    public var indexedCount: Int { records.values.reduce(0) { $0 + ($1.changed == nil ? 0 : 1) } }
+
     /// True when the commit is at a shallow clone's boundary (its parents are missing).
     public func isShallowBoundary(_ id: ObjectID) -> Bool { shallow.contains(id) }
 
-    /// The record of a commit, computed (and remembered) when missing.
+    /// The record of a commit (its place in the graph), read and remembered when missing.
     func record(_ id: ObjectID) throws -> Record {
         if let record = records[id] ?? transient[id] { return record }
         let link = try repository.commitLink(id)
-        let boundary = shallow.contains(id)
-        var parentTree: ObjectID?
-        if !boundary, let first = link.parents.first {
-            parentTree = try records[first]?.treeID ?? repository.commitLink(first).treeID
-        }
-        let paths = try repository.changedPaths(from: parentTree, to: link.treeID)
-        var hashes = Set<UInt64>()
-        for path in paths { Self.insertHashes(of: path, into: &hashes) }
-        let record = Record(treeID: link.treeID, parents: link.parents, commitTime: link.commitTime,
-                            changed: hashes.sorted())
-        if boundary {
+        let record = Record(treeID: link.treeID, parents: link.parents, commitTime: link.commitTime, changed: nil)
+        if shallow.contains(id) {
             transient[id] = record
         } else {
             records[id] = record
             dirty = true
         }
         return record
+    }
+
+    /// True when the commit's changed paths are known.
+    func isIndexed(_ id: ObjectID) -> Bool { (records[id] ?? transient[id])?.changed != nil }
+
+    /// Computes (and remembers) the paths a commit changed against its first parent.
+    @discardableResult
+    func index(_ id: ObjectID) throws -> Record {
+        var record = try record(id)
+        if record.changed != nil { return record }
+        var parentTree: ObjectID?
+        if !shallow.contains(id), let first = record.parents.first {
+            parentTree = try self.record(first).treeID
+        }
+        var hashes = Set<UInt64>()
+        for path in try repository.changedPaths(from: parentTree, to: record.treeID) {
+            Self.insertHashes(of: path, into: &hashes)
+        }
+        record.changed = hashes.sorted()
+        if shallow.contains(id) {
+            transient[id] = record
+        } else {
+            records[id] = record
+            dirty = true
+        }
+        return record
+    }
+
+    /// Indexes every commit reachable from `tips` that is not indexed yet (the one-time
+    /// cost that makes later history queries a walk over memory), then saves. Returns how
+    /// many commits were indexed.
+    @discardableResult
+    public func index(reachableFrom tips: [ObjectID]) throws -> Int {
+        var stack = tips
+        var seen = Set(tips)
+        var count = 0
+        while let id = stack.popLast() {
+            if !isIndexed(id) {
+                try index(id)
+                count += 1
+            }
+            if shallow.contains(id) { continue }
+            for parent in try record(id).parents where seen.insert(parent).inserted { stack.append(parent) }
+        }
+        try save()
+        return count
     }
 
     /// Writes the cache when it learned something (temporary file, then rename). Does
@@ -140,6 +188,7 @@ public final class HistoryCache {
     //
     // "RMHC" u32:version u32:count, then per commit:
     // id[20] tree[20] i64:commitTime u16:parentCount parent[20]… u32:hashCount u64:hash…
+    // (hashCount 0xFFFFFFFF: changes not indexed yet, no hashes follow)
 
     func encode() -> [UInt8] {
         var out: [UInt8] = []
@@ -153,8 +202,12 @@ public final class HistoryCache {
             Self.append(UInt64(bitPattern: record.commitTime), to: &out)
             Self.append(UInt16(record.parents.count), to: &out)
             for parent in record.parents { out += parent.rawBytes }
-            Self.append(UInt32(record.changed.count), to: &out)
-            for hash in record.changed { Self.append(hash, to: &out) }
+            if let changed = record.changed {
+                Self.append(UInt32(changed.count), to: &out)
+                for hash in changed { Self.append(hash, to: &out) }
+            } else {
+                Self.append(Self.notIndexed, to: &out)
+            }
         }
         return out
     }
@@ -173,7 +226,12 @@ public final class HistoryCache {
                 guard let parent = reader.objectID() else { return nil }
                 parents.append(parent)
             }
-            guard let hashCount = reader.u32(), reader.remaining >= Int(hashCount) * 8 else { return nil }
+            guard let hashCount = reader.u32() else { return nil }
+            if hashCount == notIndexed {
+                result[id] = Record(treeID: tree, parents: parents, commitTime: Int64(bitPattern: time), changed: nil)
+                continue
+            }
+            guard reader.remaining >= Int(hashCount) * 8 else { return nil }
             var hashes: [UInt64] = []
             hashes.reserveCapacity(Int(hashCount))
             for _ in 0..<hashCount {

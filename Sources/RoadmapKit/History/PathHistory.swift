@@ -91,108 +91,124 @@ public final class PathHistory {
 
     // MARK: Walks
 
+    /// Commits met by a walk that are not indexed yet are indexed afterwards when there are
+    /// at most this many (new commits since the last query); more are left to
+    /// `HistoryCache.index(reachableFrom:)`, so a first query costs what git's does.
+    public var incrementalIndexLimit = 256
+
     private func parents(of id: ObjectID, _ record: HistoryCache.Record) -> [ObjectID] {
         cache.isShallowBoundary(id) ? [] : record.parents
     }
 
+    private func indexIfFew(_ unindexed: [ObjectID]) throws {
+        guard unindexed.count <= incrementalIndexLimit else { return }
+        for id in unindexed { try cache.index(id) }
+    }
+
+    /// Does the path's entry differ between the commit and `parent`? The index (changes
+    /// against the first parent) answers "no" for the first parent without reading trees.
+    private func differs(_ record: HistoryCache.Record, from parent: ObjectID, hash: UInt64,
+                         resolver: PathResolver) throws -> Bool {
+        if parent == record.parents.first, record.contains(hash) == false { return false }
+        let parentTree = try cache.record(parent).treeID
+        if parentTree == record.treeID { return false }
+        return try resolver.entry(in: record.treeID) != resolver.entry(in: parentTree)
+    }
+
     private func simplifiedWalk(path: String, from start: ObjectID) throws -> PathHistoryResult {
         let hash = HistoryCache.pathHash(path)
+        let resolver = PathResolver(repository, path: path)
         var queue = CommitQueue()
         var seen: Set<ObjectID> = [start]
         var changes: [PathChange] = []
+        var unindexed: [ObjectID] = []
         var truncated = false
         queue.push(start, time: try cache.record(start).commitTime)
 
         while let id = queue.pop() {
             let record = try cache.record(id)
+            if record.changed == nil { unindexed.append(id) }
             let parents = parents(of: id, record)
             var follow: [ObjectID] = parents
             if parents.isEmpty {
-                if let entry = try repository.entry(at: path, inTree: record.treeID) {
-                    _ = entry
+                if try resolver.entry(in: record.treeID) != nil {
                     changes.append(PathChange(commit: id, path: path, kind: .added))
                     if cache.isShallowBoundary(id) { truncated = true }
                 }
             } else if parents.count == 1 {
-                if record.contains(hash), let change = try change(at: id, record, parent: parents[0], path: path) {
-                    changes.append(change)
+                if try differs(record, from: parents[0], hash: hash, resolver: resolver) {
+                    changes.append(try change(at: id, record, parent: parents[0], path: path, resolver: resolver))
                 }
             } else {
                 var sameParent: ObjectID?
-                let mine = try repository.entry(at: path, inTree: record.treeID)
-                for (index, parent) in parents.enumerated() {
-                    let same: Bool
-                    if index == 0 && !record.contains(hash) {
-                        same = true
-                    } else {
-                        same = try mine == repository.entry(at: path, inTree: cache.record(parent).treeID)
-                    }
-                    if same {
-                        sameParent = parent
-                        break
-                    }
+                for parent in parents where try !differs(record, from: parent, hash: hash, resolver: resolver) {
+                    sameParent = parent
+                    break
                 }
                 if let sameParent {
                     follow = [sameParent]
-                } else if let change = try change(at: id, record, parent: parents[0], path: path, force: true) {
-                    changes.append(change)
+                } else {
+                    changes.append(try change(at: id, record, parent: parents[0], path: path, resolver: resolver))
                 }
             }
             for parent in follow where seen.insert(parent).inserted {
                 queue.push(parent, time: try cache.record(parent).commitTime)
             }
         }
+        try indexIfFew(unindexed)
         return PathHistoryResult(changes: changes, truncated: truncated)
     }
 
-    /// The change of `path` in commit `id` against `parent`; nil when the entries are equal
-    /// (unless `force`, for merges listed because they differ from every parent).
+    /// How the path changed in commit `id` against `parent` (known to differ).
     private func change(at id: ObjectID, _ record: HistoryCache.Record, parent: ObjectID, path: String,
-                        force: Bool = false) throws -> PathChange? {
-        let new = try repository.entry(at: path, inTree: record.treeID)
-        let old = try repository.entry(at: path, inTree: cache.record(parent).treeID)
+                        resolver: PathResolver) throws -> PathChange {
+        let new = try resolver.entry(in: record.treeID)
+        let old = try resolver.entry(in: cache.record(parent).treeID)
         switch (old, new) {
-        case (nil, nil): return force ? PathChange(commit: id, path: path, kind: .modified) : nil
         case (nil, _?): return PathChange(commit: id, path: path, kind: .added)
         case (_?, nil): return PathChange(commit: id, path: path, kind: .deleted)
-        case let (old?, new?):
-            if old == new && !force { return nil }
-            return PathChange(commit: id, path: path, kind: .modified)
+        default: return PathChange(commit: id, path: path, kind: .modified)
         }
     }
 
     private func followWalk(path start: String, from tip: ObjectID) throws -> PathHistoryResult {
         var path = start
         var hash = HistoryCache.pathHash(path)
+        var resolver = PathResolver(repository, path: path)
         var queue = CommitQueue()
         var seen: Set<ObjectID> = [tip]
         var changes: [PathChange] = []
+        var unindexed: [ObjectID] = []
         var truncated = false
         queue.push(tip, time: try cache.record(tip).commitTime)
 
         while let id = queue.pop() {
             let record = try cache.record(id)
+            if record.changed == nil { unindexed.append(id) }
             let parents = parents(of: id, record)
             for parent in parents where seen.insert(parent).inserted {
                 queue.push(parent, time: try cache.record(parent).commitTime)
             }
             if parents.count > 1 { continue }
             guard let parent = parents.first else {
-                if try repository.entry(at: path, inTree: record.treeID) != nil {
+                if try resolver.entry(in: record.treeID) != nil {
                     changes.append(PathChange(commit: id, path: path, kind: .added))
                     if cache.isShallowBoundary(id) { truncated = true }
                 }
                 continue
             }
-            guard record.contains(hash), var change = try change(at: id, record, parent: parent, path: path) else { continue }
+            guard try differs(record, from: parent, hash: hash, resolver: resolver) else { continue }
+            var change = try change(at: id, record, parent: parent, path: path, resolver: resolver)
             if change.kind == .added, let source = try source(of: path, in: record, parent: parent) {
                 change.previousPath = source
                 change.kind = Self.fileName(source) == Self.fileName(path) ? .moved : .renamed
                 path = source
                 hash = HistoryCache.pathHash(path)
+                resolver = PathResolver(repository, path: path)
             }
             changes.append(change)
         }
+        try indexIfFew(unindexed)
         return PathHistoryResult(changes: changes, truncated: truncated)
     }
 
@@ -253,5 +269,44 @@ struct CommitQueue {
             parent = best
         }
         return top
+    }
+}
+
+/// Looks a path up in many trees, remembering each (tree, level) it read, so a walk reads
+/// every distinct tree on the path once — as git's pathspec-limited tree comparison does.
+final class PathResolver {
+    private struct Key: Hashable {
+        var level: Int
+        var tree: ObjectID
+    }
+
+    let repository: Repository
+    let components: [String]
+    private var memo: [Key: TreeEntryInfo?] = [:]
+
+    init(_ repository: Repository, path: String) {
+        self.repository = repository
+        self.components = path.split(separator: "/").map(String.init)
+    }
+
+    /// The entry at the path in `root` (id and mode); nil when absent.
+    func entry(in root: ObjectID) throws -> TreeEntryInfo? {
+        guard !components.isEmpty else { return TreeEntryInfo(path: "", id: root, mode: .tree) }
+        var tree = root
+        for (level, name) in components.enumerated() {
+            let key = Key(level: level, tree: tree)
+            let found: TreeEntryInfo?
+            if let known = memo[key] {
+                found = known
+            } else {
+                found = try repository.treeEntry(named: name, inTree: tree)
+                memo[key] = found
+            }
+            guard let found else { return nil }
+            if level == components.count - 1 { return found }
+            guard found.mode == .tree else { return nil }
+            tree = found.id
+        }
+        return nil
     }
 }

@@ -86,17 +86,18 @@ struct HistoryBenchmark {
             var usage = rusage()
             getrusage(RUSAGE_CHILDREN.rawValue, &usage)
             try? FileManager.default.removeItem(at: HistoryCache.defaultURL(for: repository))
+            let tip = try repository.resolveCommit("main")
             var cold: [ObjectID] = []
-            let coldTime = try Self.seconds {
-                cold = try PathHistory(repository: repository).log(path: path, from: repository.resolveCommit("main")).commits
-            }
+            let coldTime = try Self.seconds { cold = try PathHistory(repository: repository).log(path: path, from: tip).commits }
+            var second: [ObjectID] = []
+            let secondTime = try Self.seconds { second = try PathHistory(repository: repository).log(path: path, from: tip).commits }
+            let indexTime = try Self.seconds { try HistoryCache(repository: repository).index(reachableFrom: [tip]) }
             var warm: [ObjectID] = []
-            let warmTime = try Self.seconds {
-                warm = try PathHistory(repository: repository).log(path: path, from: repository.resolveCommit("main")).commits
-            }
-            print("bench: \(path): git \(String(format: "%.3f", gitTime))s (max RSS of git children \(usage.ru_maxrss) KiB), "
-                  + "cold \(String(format: "%.3f", coldTime))s, warm \(String(format: "%.3f", warmTime))s, "
-                  + "same list: \(cold == gitIDs && warm == gitIDs), \(gitIDs.count) commits; our peak RSS \(Self.peakKiB()) KiB")
+            let warmTime = try Self.seconds { warm = try PathHistory(repository: repository).log(path: path, from: tip).commits }
+            func f(_ x: Double) -> String { String(format: "%.3f", x) }
+            print("bench: \(path): git \(f(gitTime))s (max RSS of git children \(usage.ru_maxrss) KiB), "
+                  + "cold \(f(coldTime))s, graph cached \(f(secondTime))s, full index \(f(indexTime))s, warm \(f(warmTime))s, "
+                  + "same list: \(cold == gitIDs && warm == gitIDs && second == gitIDs), \(gitIDs.count) commits; our peak RSS \(Self.peakKiB()) KiB")
             #expect(cold == gitIDs && warm == gitIDs)
         }
     }

@@ -126,20 +126,29 @@ struct PathHistoryTests {
         let history = try RandomHistory.make(seed: seed, steps: 220)
         let repository = try history.fixture.open()
         let tip = try repository.resolveCommit("main")
-        let log = PathHistory(cache: try HistoryCache(repository: repository, persistent: false))
+        // Once answered by comparing entries (nothing indexed), once from a full index.
+        let direct = PathHistory(cache: try HistoryCache(repository: repository, persistent: false))
+        direct.incrementalIndexLimit = 0
+        let indexedCache = try HistoryCache(repository: repository, persistent: false)
+        try indexedCache.index(reachableFrom: [tip])
+        #expect(indexedCache.indexedCount == indexedCache.count)
+        let indexed = PathHistory(cache: indexedCache)
         let merges = try history.fixture.git("rev-list", "--merges", "--count", "main")
         #expect(Int(merges.trimmingCharacters(in: .whitespacesAndNewlines))! >= 3)
         var followedSomewhere = false
         for path in try history.allPaths() {
             let expected = try history.fixture.gitLog(path, rev: "main")
-            let actual = try log.log(path: path, from: tip)
-            #expect(actual.commits == expected, "git log -- \(path) (seed \(seed))")
+            #expect(try direct.log(path: path, from: tip).commits == expected, "git log -- \(path) (seed \(seed))")
+            #expect(try indexed.log(path: path, from: tip).commits == expected, "git log -- \(path) (seed \(seed), indexed)")
             guard !["a", "b", "c", "c/deep"].contains(path) else { continue }
             let expectedFollow = try history.fixture.gitLog(path, ["--follow"], rev: "main")
-            let actualFollow = try log.log(path: path, from: tip, follow: true)
+            let actualFollow = try direct.log(path: path, from: tip, follow: true)
             #expect(actualFollow.commits == expectedFollow, "git log --follow -- \(path) (seed \(seed))")
+            #expect(try indexed.log(path: path, from: tip, follow: true).commits == expectedFollow,
+                    "git log --follow -- \(path) (seed \(seed), indexed)")
             if actualFollow.changes.contains(where: { $0.previousPath != nil }) { followedSomewhere = true }
         }
+        #expect(direct.cache.indexedCount == 0)
         #expect(followedSomewhere)
     }
 
