@@ -1,0 +1,90 @@
+import Foundation
+import GitKit
+
+/// Who last changed one field (or one list entry) of an item.
+public struct BlameLine: Sendable {
+    /// Dotted field path (`waive.launch-lag`).
+    public var field: String
+    /// For a list entry: its index in the list at the tip.
+    public var index: Int?
+    public var value: YAMLValue
+    /// The newest commit that changed it; nil when the history does not reach it (shallow clone).
+    public var commit: ObjectID?
+    public var author: HistoryAuthor?
+    public var date: String?
+    public var subject: String?
+}
+
+/// For each field of an item at the tip, and each entry of its lists, the commit, author and
+/// date that last changed it.
+public enum Blame {
+    /// Blames the newest version in `history` (its first entry's data).
+    public static func lines(_ history: ItemHistoryResult) -> [BlameLine] {
+        guard let data = history.entries.first(where: { $0.error == nil })?.data else { return [] }
+        var lines: [BlameLine] = []
+        collect(data, field: "", into: &lines)
+        for i in lines.indices {
+            let line = lines[i]
+            let entry = history.entries.first { entry in
+                entry.fields.contains { change in
+                    if let index = line.index {
+                        _ = index
+                        guard change.field == line.field else { return false }
+                        if case .sequence? = change.old { return change.added.contains(line.value) }
+                        return true
+                    }
+                    return change.concerns(line.field)
+                }
+            }
+            if let entry {
+                lines[i].commit = entry.commit
+                lines[i].author = entry.author
+                lines[i].date = entry.date
+                lines[i].subject = entry.subject
+            }
+        }
+        return lines
+    }
+
+    /// Blame of an item (id or path) at `tip` (default HEAD).
+    public static func blame(_ idOrPath: String, history: ItemHistory, from tip: ObjectID? = nil) throws -> [BlameLine] {
+        try lines(history.history(of: idOrPath, from: tip))
+    }
+
+    private static func collect(_ value: YAMLValue, field: String, into lines: inout [BlameLine]) {
+        switch value {
+        case let .mapping(pairs):
+            for pair in pairs {
+                let key = FieldChange.keyText(pair.key)
+                collect(pair.value, field: field.isEmpty ? key : field + "." + key, into: &lines)
+            }
+        case let .sequence(items) where !items.isEmpty:
+            for (index, item) in items.enumerated() {
+                lines.append(BlameLine(field: field, index: index, value: item))
+            }
+        default:
+            lines.append(BlameLine(field: field.isEmpty ? "." : field, index: nil, value: value))
+        }
+    }
+
+    /// `field  value  short-id  day  author  subject`, columns aligned.
+    public static func render(_ lines: [BlameLine]) -> String {
+        let labels = lines.map { line in line.index.map { "\(line.field)[\($0)]" } ?? line.field }
+        let values = lines.map { HistoryText.flow($0.value) }
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let valueWidth = min(40, values.map(\.count).max() ?? 0)
+        var out = ""
+        for (i, line) in lines.enumerated() {
+            let label = labels[i].padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+            var value = values[i]
+            if value.count > valueWidth { value = String(value.prefix(valueWidth - 1)) + "…" }
+            value = value.padding(toLength: valueWidth, withPad: " ", startingAt: 0)
+            if let commit = line.commit {
+                out += "\(label)  \(value)  \(commit.short)  \(line.date?.prefix(10) ?? "")  \(line.author?.name ?? "")  \(line.subject ?? "")\n"
+            } else {
+                out += "\(label)  \(value)  (beyond the shallow history)\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import GitKit
+
+/// A per-repository cache of the commit graph and of what every commit changed, so a
+/// path's history is a walk over memory instead of a tree comparison per commit.
+///
+/// For each commit (keyed by its id, which never changes meaning) it keeps the committer
+/// time, the tree and the parents, and — once the commit is *indexed* — the 64-bit hashes
+/// of every path that differs from the first parent (root commits: from the empty tree):
+/// files and every folder above them, so a folder's history can be answered too. A hash
+/// only *suggests* a change: callers confirm with the trees, so a collision costs time,
+/// never correctness. Indexing costs a tree comparison per commit, so it happens for new
+/// commits as queries meet them (a few hundred at a time) or all at once through
+/// `index(reachableFrom:)`; commits not indexed yet are answered by comparing the path's
+/// entries directly, as git does.
+///
+/// The file lives at `<git common dir>/roadmap/history-cache-v1`. It may be deleted at any
+/// time (it is rebuilt on demand), it cannot go stale (new or rewritten commits have new
+/// ids, found missing and added), it is written atomically (temporary file, then rename),
+/// and a file of another version or a damaged one is ignored and replaced. Commits at the
+/// boundary of a shallow clone are never stored: their parents may arrive later.
+public final class HistoryCache {
+    struct Record {
+        var treeID: ObjectID
+        var parents: [ObjectID]
+        var commitTime: Int64
+        /// Sorted path hashes changed against the first parent; nil until indexed.
+        var changed: [UInt64]?
+
+        /// nil when the commit is not indexed yet.
+        func contains(_ hash: UInt64) -> Bool? {
+            guard let changed else { return nil }
+            var low = 0, high = changed.count
+            while low < high {
+                let mid = (low + high) / 2
+                if changed[mid] < hash { low = mid + 1 } else { high = mid }
+            }
+            return low < changed.count && changed[low] == hash
+        }
+    }
+
+    static let magic: [UInt8] = Array("RMHC".utf8)
+    static let version: UInt32 = 1
+    /// The hash count of a commit whose changes are not indexed yet.
+    static let notIndexed = UInt32.max
+
+    public let repository: Repository
+    /// Where the cache is read from and saved to; nil for a cache kept in memory only.
+    public let fileURL: URL?
+    let shallow: Set<ObjectID>
+    private var records: [ObjectID: Record] = [:]
+    private var transient: [ObjectID: Record] = [:]
+    private var dirty = false
+
+    /// The cache file of a repository: `<common git dir>/roadmap/history-cache-v1`.
+    public static func defaultURL(for repository: Repository) -> URL {
+        URL(fileURLWithPath: repository.commonDirectory)
+            .appendingPathComponent("roadmap")
+            .appendingPathComponent("history-cache-v1")
+    }
+
+    /// Loads the cache of `repository` (`persistent`: from and to `defaultURL`; else in
+    /// memory only). A missing, damaged or foreign file counts as empty.
+    public init(repository: Repository, persistent: Bool = true) throws {
+        self.repository = repository
+        self.fileURL = persistent ? Self.defaultURL(for: repository) : nil
+        self.shallow = try repository.shallowCommitIDs()
+        if let fileURL, let data = FileManager.default.contents(atPath: fileURL.path) {
+            records = Self.decode([UInt8](data)) ?? [:]
+        }
+    }
+
+    /// How many commits the cache knows.
+    public var count: Int { records.count }
+
+    /// How many of them are indexed (their changed paths known).
+    public var indexedCount: Int { records.values.reduce(0) { $0 + ($1.changed == nil ? 0 : 1) } }
+
+    /// True when the commit is at a shallow clone's boundary (its parents are missing).
+    public func isShallowBoundary(_ id: ObjectID) -> Bool { shallow.contains(id) }
+
+    /// The record of a commit (its place in the graph), read and remembered when missing.
+    func record(_ id: ObjectID) throws -> Record {
+        if let record = records[id] ?? transient[id] { return record }
+        let link = try repository.commitLink(id)
+        let record = Record(treeID: link.treeID, parents: link.parents, commitTime: link.commitTime, changed: nil)
+        if shallow.contains(id) {
+            transient[id] = record
+        } else {
+            records[id] = record
+            dirty = true
+        }
+        return record
+    }
+
+    /// True when the commit's changed paths are known.
+    func isIndexed(_ id: ObjectID) -> Bool { (records[id] ?? transient[id])?.changed != nil }
+
+    /// Computes (and remembers) the paths a commit changed against its first parent.
+    @discardableResult
+    func index(_ id: ObjectID) throws -> Record {
+        var record = try record(id)
+        if record.changed != nil { return record }
+        var parentTree: ObjectID?
+        if !shallow.contains(id), let first = record.parents.first {
+            parentTree = try self.record(first).treeID
+        }
+        var hashes = Set<UInt64>()
+        for path in try repository.changedPaths(from: parentTree, to: record.treeID) {
+            Self.insertHashes(of: path, into: &hashes)
+        }
+        record.changed = hashes.sorted()
+        if shallow.contains(id) {
+            transient[id] = record
+        } else {
+            records[id] = record
+            dirty = true
+        }
+        return record
+    }
+
+    /// Indexes every commit reachable from `tips` that is not indexed yet (the one-time
+    /// cost that makes later history queries a walk over memory), then saves. Returns how
+    /// many commits were indexed.
+    @discardableResult
+    public func index(reachableFrom tips: [ObjectID]) throws -> Int {
+        var stack = tips
+        var seen = Set(tips)
+        var count = 0
+        while let id = stack.popLast() {
+            if !isIndexed(id) {
+                try index(id)
+                count += 1
+            }
+            if shallow.contains(id) { continue }
+            for parent in try record(id).parents where seen.insert(parent).inserted { stack.append(parent) }
+        }
+        try save()
+        return count
+    }
+
+    /// Writes the cache when it learned something (temporary file, then rename). Does
+    /// nothing for an in-memory cache.
+    public func save() throws {
+        guard dirty, let fileURL else { return }
+        let folder = fileURL.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(fileURL.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let bytes = encode()
+        do {
+            try Data(bytes).write(to: temporary)
+            if rename(temporary.path, fileURL.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: fileURL.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        dirty = false
+    }
+
+    // MARK: Path hashes
+
+    /// FNV-1a, 64 bits, over the path's UTF-8 bytes.
+    public static func pathHash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    public static func pathHash(_ path: String) -> UInt64 { pathHash(path.utf8) }
+
+    /// The hash of the path and of every folder above it.
+    static func insertHashes(of path: String, into set: inout Set<UInt64>) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") { set.insert(hash) }
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        set.insert(hash)
+    }
+
+    // MARK: File format (little-endian)
+    //
+    // "RMHC" u32:version u32:count, then per commit:
+    // id[20] tree[20] i64:commitTime u16:parentCount parent[20]… u32:hashCount u64:hash…
+    // (hashCount 0xFFFFFFFF: changes not indexed yet, no hashes follow)
+
+    func encode() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(12 + records.count * 80)
+        out += Self.magic
+        Self.append(Self.version, to: &out)
+        Self.append(UInt32(records.count), to: &out)
+        for (id, record) in records.sorted(by: { $0.key < $1.key }) {
+            out += id.rawBytes
+            out += record.treeID.rawBytes
+            Self.append(UInt64(bitPattern: record.commitTime), to: &out)
+            Self.append(UInt16(record.parents.count), to: &out)
+            for parent in record.parents { out += parent.rawBytes }
+            if let changed = record.changed {
+                Self.append(UInt32(changed.count), to: &out)
+                for hash in changed { Self.append(hash, to: &out) }
+            } else {
+                Self.append(Self.notIndexed, to: &out)
+            }
+        }
+        return out
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [ObjectID: Record]? {
+        var reader = ByteReader(bytes: bytes)
+        guard reader.take(4).map(Array.init) == magic, reader.u32() == version, let count = reader.u32() else { return nil }
+        var result: [ObjectID: Record] = [:]
+        result.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let id = reader.objectID(), let tree = reader.objectID(), let time = reader.u64(),
+                  let parentCount = reader.u16() else { return nil }
+            var parents: [ObjectID] = []
+            parents.reserveCapacity(Int(parentCount))
+            for _ in 0..<parentCount {
+                guard let parent = reader.objectID() else { return nil }
+                parents.append(parent)
+            }
+            guard let hashCount = reader.u32() else { return nil }
+            if hashCount == notIndexed {
+                result[id] = Record(treeID: tree, parents: parents, commitTime: Int64(bitPattern: time), changed: nil)
+                continue
+            }
+            guard reader.remaining >= Int(hashCount) * 8 else { return nil }
+            var hashes: [UInt64] = []
+            hashes.reserveCapacity(Int(hashCount))
+            for _ in 0..<hashCount {
+                guard let hash = reader.u64() else { return nil }
+                hashes.append(hash)
+            }
+            result[id] = Record(treeID: tree, parents: parents, commitTime: Int64(bitPattern: time), changed: hashes)
+        }
+        return reader.remaining == 0 ? result : nil
+    }
+
+    static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out += $0 }
+    }
+}
+
+struct ByteReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    var remaining: Int { bytes.count - offset }
+
+    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+        guard remaining >= count else { return nil }
+        defer { offset += count }
+        return bytes[offset..<offset + count]
+    }
+
+    private mutating func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
+        guard let slice = take(MemoryLayout<T>.size) else { return nil }
+        var value: T = 0
+        for (index, byte) in slice.enumerated() { value |= T(byte) << (8 * index) }
+        return value
+    }
+
+    mutating func u16() -> UInt16? { integer(UInt16.self) }
+    mutating func u32() -> UInt32? { integer(UInt32.self) }
+    mutating func u64() -> UInt64? { integer(UInt64.self) }
+
+    mutating func objectID() -> ObjectID? {
+        guard let slice = take(20) else { return nil }
+        return ObjectID(rawBytes: Array(slice))
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import GitKit
+
+public struct HistoryAuthor: Sendable, Hashable {
+    public var name: String
+    public var email: String
+
+    public init(name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+}
+
+/// One commit of an item's history, with what it changed field by field.
+public struct HistoryEntry: Sendable {
+    public var commit: ObjectID
+    public var author: HistoryAuthor
+    /// The author date, ISO 8601 with the author's offset (`2026-03-01T10:00:00+01:00`).
+    public var date: String
+    public var authorDate: Date
+    public var authorOffsetMinutes: Int
+    public var committerDate: Date
+    public var subject: String
+    /// The item's path in that commit.
+    public var path: String
+    /// For a move or rename: the path before.
+    public var previousPath: String?
+    public var change: PathChangeKind
+    /// Against the first parent's version (or, when that one cannot be read, against the
+    /// last version that could).
+    public var fields: [FieldChange]
+    /// Set when this commit's version cannot be read; `fields` is then empty.
+    public var error: String?
+    /// The item's data after this commit (nil when deleted or unreadable).
+    public var data: YAMLValue?
+}
+
+public struct ItemHistoryResult: Sendable {
+    /// The item's id when the path is an item file (its file name without extension).
+    public var item: String?
+    /// The path at the tip the history started from (or where it was last seen).
+    public var path: String
+    /// Newest first.
+    public var entries: [HistoryEntry]
+    /// The repository is a shallow clone and the history goes on beyond its boundary.
+    public var truncated: Bool
+}
+
+public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case emptyRepository
+    case unknownItem(id: String, root: String)
+    case duplicateItem(id: String, paths: [String])
+    case neverInHistory(path: String)
+
+    public var description: String {
+        switch self {
+        case .emptyRepository:
+            return "the repository has no commits yet; commit the roadmap first"
+        case let .unknownItem(id, root):
+            return "no item '\(id)': there is no \(id).yaml or \(id).yml under '\(root)/' at this commit; check the id with 'roadmap list', or give the file's path"
+        case let .duplicateItem(id, paths):
+            return "the id '\(id)' names \(paths.count) files (\(paths.joined(separator: ", "))); give the file's path"
+        case let .neverInHistory(path):
+            return "'\(path)' is not in the history of this branch; check the path"
+        }
+    }
+}
+
+/// The history of one item (or any YAML file): the commits that changed it, newest first,
+/// following moves and renames like `git log --follow`, each with its field changes.
+public final class ItemHistory {
+    public let repository: Repository
+    /// The items root, relative to the repository (`roadmap` by default).
+    public let root: String
+    public let decoder: ItemDecoder
+    public let paths: PathHistory
+
+    public init(repository: Repository, root: String = "roadmap", decoder: @escaping ItemDecoder,
+                cache: HistoryCache? = nil) throws {
+        self.repository = repository
+        self.root = PathHistory.normalized(root)
+        self.decoder = decoder
+        self.paths = PathHistory(cache: try cache ?? HistoryCache(repository: repository))
+    }
+
+    /// An id (the file `<id>.yaml` or `<id>.yml` anywhere under the root at `tip`) or a
+    /// path relative to the repository's root (anything with a `/` or a YAML extension).
+    public func resolve(_ idOrPath: String, at tip: ObjectID) throws -> (id: String?, path: String) {
+        let text = PathHistory.normalized(idOrPath)
+        if text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml") {
+            return (itemID(of: text), text)
+        }
+        let names: Set<String> = ["\(text).yaml", "\(text).yml"]
+        let matches = try repository.treeEntries(ofCommit: tip, under: root)
+            .filter { $0.mode.isBlob && names.contains(String(PathHistory.fileName($0.path))) }
+            .map(\.path)
+        guard let first = matches.first else { throw HistoryError.unknownItem(id: text, root: root) }
+        guard matches.count == 1 else { throw HistoryError.duplicateItem(id: text, paths: matches) }
+        return (text, first)
+    }
+
+    /// The id of an item file under the root, else nil.
+    func itemID(of path: String) -> String? {
+        guard root.isEmpty || path.hasPrefix(root + "/") else { return nil }
+        let name = PathHistory.fileName(path)
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
+            return String(name.dropLast(suffix.count))
+        }
+        return nil
+    }
+
+    /// The history of an item or file from `tip` (default HEAD), newest first; with
+    /// `field`, only the commits that changed that field (or something inside it), showing
+    /// only it; at most `limit` entries.
+    public func history(of idOrPath: String, from tip: ObjectID? = nil, field: String? = nil,
+                        limit: Int? = nil) throws -> ItemHistoryResult {
+        guard let tip = try tip ?? repository.headCommitID() else { throw HistoryError.emptyRepository }
+        let (id, path) = try resolve(idOrPath, at: tip)
+        let log = try paths.log(path: path, from: tip, follow: true)
+        guard !log.changes.isEmpty else { throw HistoryError.neverInHistory(path: path) }
+
+        var entries: [HistoryEntry] = []
+        var lastGood: YAMLValue?
+        for change in log.changes.reversed() {
+            let entry = try makeEntry(change, lastGood: lastGood)
+            if entry.error == nil { lastGood = entry.data }
+            entries.append(entry)
+        }
+        entries.reverse()
+        if let field {
+            entries = entries.compactMap { entry in
+                var entry = entry
+                entry.fields = entry.fields.filter { $0.concerns(field) }
+                return entry.fields.isEmpty ? nil : entry
+            }
+        }
+        if let limit { entries = Array(entries.prefix(max(0, limit))) }
+        return ItemHistoryResult(item: id, path: path, entries: entries, truncated: log.truncated)
+    }
+
+    private func decode(_ path: String, in commit: ObjectID) throws -> Result<YAMLValue, HistoryDecodeFailure>? {
+        guard let bytes = try repository.fileData(at: path, inCommit: commit) else { return nil }
+        return decoder(bytes)
+    }
+
+    private func makeEntry(_ change: PathChange, lastGood: YAMLValue?) throws -> HistoryEntry {
+        let info = try repository.commit(change.commit)
+        var entry = HistoryEntry(
+            commit: change.commit,
+            author: HistoryAuthor(name: info.author.name, email: info.author.email),
+            date: HistoryDates.iso8601(info.author.date, offsetMinutes: info.author.timeZoneOffsetMinutes),
+            authorDate: info.author.date, authorOffsetMinutes: info.author.timeZoneOffsetMinutes,
+            committerDate: info.committer.date, subject: info.summary, path: change.path,
+            previousPath: change.previousPath, change: change.kind, fields: [], error: nil, data: nil)
+
+        var new: YAMLValue?
+        if change.kind != .deleted {
+            switch try decode(change.path, in: change.commit) {
+            case let .success(value)?: new = value
+            case let .failure(failure)?:
+                entry.error = "\(change.path) at \(change.commit.short) cannot be read: \(failure)"
+                return entry
+            case nil: break
+            }
+        }
+        var old: YAMLValue?
+        if change.kind != .added, !paths.cache.isShallowBoundary(change.commit), let parent = info.parents.first {
+            switch try decode(change.previousPath ?? change.path, in: parent) {
+            case let .success(value)?: old = value
+            case .failure?: old = lastGood
+            case nil: old = nil
+            }
+        }
+        entry.data = new
+        entry.fields = FieldChange.changes(from: old, to: new)
+        return entry
+    }
+}

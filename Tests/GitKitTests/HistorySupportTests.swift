@@ -1,0 +1,65 @@
+import Foundation
+import GitKit
+import Testing
+
+@Suite("History support")
+struct HistorySupportTests {
+    static let isolation: Void = { setenv("ROADMAP_GIT_ISOLATE_CONFIG", "1", 1) }()
+
+    @discardableResult
+    static func git(_ arguments: [String], in directory: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        for role in ["AUTHOR", "COMMITTER"] {
+            env["GIT_\(role)_NAME"] = "T"
+            env["GIT_\(role)_EMAIL"] = "t@example.com"
+            env["GIT_\(role)_DATE"] = "1767225600 +0000"
+        }
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw GitError(code: -1, errorClass: 0, message: "git \(arguments) failed", operation: "git") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("changedPaths equals git diff-tree -r --name-only; treeEntry, commitLink, shallowCommitIDs")
+    func changedPaths() throws {
+        _ = Self.isolation
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        func write(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(path)) }
+        try Self.git(["init", "-q", "-b", "main", "."], in: dir)
+        try write("a/b/x", "1"); try write("a/y", "2"); try write("a.txt", "3"); try write("z", "4")
+        try Self.git(["add", "-A"], in: dir); try Self.git(["commit", "-qm", "one"], in: dir)
+        try write("a/b/x", "changed"); try FileManager.default.removeItem(at: dir.appendingPathComponent("a/y"))
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("z"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("z"), withIntermediateDirectories: true)
+        try write("z/new", "5"); try write("a-b", "6")
+        try Self.git(["add", "-A"], in: dir); try Self.git(["commit", "-qm", "two"], in: dir)
+
+        let repository = try Repository.open(at: dir.path)
+        let head = try repository.resolveCommit("HEAD")
+        let link = try repository.commitLink(head)
+        let parent = try repository.commitLink(link.parents[0])
+        #expect(link.commitTime == 1_767_225_600)
+        #expect(parent.parents.isEmpty)
+        let expected = try Self.git(["diff-tree", "-r", "--name-only", "HEAD~1", "HEAD"], in: dir).split(separator: "\n").map(String.init)
+        #expect(try repository.changedPaths(from: parent.treeID, to: link.treeID) == expected)
+        #expect(try repository.changedPaths(from: nil, to: parent.treeID) == ["a.txt", "a/b/x", "a/y", "z"])
+        #expect(try repository.changedPaths(from: link.treeID, to: link.treeID).isEmpty)
+        #expect(try repository.treeEntry(named: "a", inTree: link.treeID)?.mode == .tree)
+        #expect(try repository.treeEntry(named: "nope", inTree: link.treeID) == nil)
+        #expect(try repository.entry(at: "a/b/x", inTree: link.treeID)?.id == repository.entry(at: "a/b/x", inCommit: head)?.id)
+        #expect(try repository.shallowCommitIDs().isEmpty)
+        #expect(ObjectID(rawBytes: head.rawBytes) == head)
+    }
+}

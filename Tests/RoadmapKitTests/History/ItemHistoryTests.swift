@@ -1,0 +1,224 @@
+import Foundation
+import GitKit
+import Testing
+@testable import RoadmapKit
+
+/// A release that is created, moved twice, broken, fixed, waived and moved to another folder.
+struct BillingStory {
+    let fixture: HistoryFixture
+    let created, slipped, broken, fixed, archived, unrelated: ObjectID
+
+    static let day: Int64 = 86_400
+
+    init() throws {
+        let fixture = try HistoryFixture()
+        self.fixture = fixture
+        let path = "roadmap/releases/billing-v2.yaml"
+        try fixture.write("roadmap/campaigns/spring.yaml", "kind: campaign\ntitle: Spring\npromotes: [billing-v2]\nlaunch: 2026-07-01\n")
+        try fixture.write(path, """
+            kind: release
+            title: Billing v2
+            date: 2026-06-15
+            tags: [billing]
+            description: |
+              Line one
+              Line two
+            """ + "\n")
+        created = try fixture.commit("Plan billing v2", advance: Self.day)
+        try fixture.write(path, """
+            kind: release
+            title: Billing v2
+            date: 2026-07-30
+            tags: [billing, beta]
+            description: |
+              Line one
+              Line two changed
+            """ + "\n")
+        fixture.authorName = "Bob Builder"
+        fixture.authorEmail = "bob@example.com"
+        slipped = try fixture.commit("Slip billing v2 to the end of July", advance: Self.day)
+        try fixture.write(path, "kind: release\ntitle: [unclosed\n")
+        broken = try fixture.commit("Oops", advance: Self.day)
+        fixture.authorName = "Cy Planner"
+        fixture.authorEmail = "cy@example.com"
+        try fixture.write(path, """
+            kind: release
+            title: Billing v2
+            date: 2026-08-01
+            tags: [beta]
+            description: |
+              Line one
+              Line two changed
+            waive:
+              launch-lag: marketing waits for the beta
+            """ + "\n")
+        fixed = try fixture.commit("Fix billing v2 and move it to August", advance: Self.day)
+        fixture.authorName = "Ada Lovelace"
+        fixture.authorEmail = "ada@example.com"
+        try fixture.move(path, "roadmap/archive/billing-v2.yaml")
+        archived = try fixture.commit("Archive billing v2", advance: Self.day)
+        try fixture.write("roadmap/campaigns/spring.yaml", "kind: campaign\ntitle: Spring launch\npromotes: [billing-v2]\nlaunch: 2026-07-01\n")
+        unrelated = try fixture.commit("Rename the spring campaign", advance: Self.day)
+    }
+
+    func history() throws -> ItemHistory {
+        try ItemHistory(repository: fixture.open(), root: "roadmap", decoder: YamsItemDecoder.decode)
+    }
+}
+
+@Suite("Item history")
+struct ItemHistoryTests {
+    @Test("entries newest first, field by field, with ±days, list entries and an unreadable version")
+    func fieldChanges() throws {
+        let story = try BillingStory()
+        let result = try story.history().history(of: "billing-v2")
+        #expect(result.item == "billing-v2")
+        #expect(result.path == "roadmap/archive/billing-v2.yaml")
+        #expect(!result.truncated)
+        #expect(result.entries.map(\.commit) == [story.archived, story.fixed, story.broken, story.slipped, story.created])
+        #expect(result.entries.map(\.change) == [.moved, .modified, .modified, .modified, .added])
+
+        let archived = result.entries[0]
+        #expect(archived.previousPath == "roadmap/releases/billing-v2.yaml")
+        #expect(archived.path == "roadmap/archive/billing-v2.yaml")
+        #expect(archived.fields.isEmpty)
+
+        let fixed = result.entries[1]
+        #expect(fixed.author == HistoryAuthor(name: "Cy Planner", email: "cy@example.com"))
+        // Compared with the last readable version, not with the broken one.
+        #expect(fixed.fields.map(\.field) == ["date", "tags", "waive.launch-lag"])
+        #expect(fixed.fields[0].days == 2)
+        #expect(fixed.fields[1].removed == [.string("billing")])
+        #expect(fixed.fields[1].added.isEmpty)
+        #expect(fixed.fields[2].old == nil && fixed.fields[2].new == .string("marketing waits for the beta"))
+
+        let broken = result.entries[2]
+        #expect(broken.error?.contains("cannot be read") == true)
+        #expect(broken.fields.isEmpty)
+
+        let slipped = result.entries[3]
+        #expect(slipped.subject == "Slip billing v2 to the end of July")
+        #expect(slipped.date == "2026-01-02T00:00:00+00:00")
+        #expect(slipped.fields.map(\.field) == ["date", "tags", "description"])
+        #expect(slipped.fields[0] == FieldChange(field: "date", old: .string("2026-06-15"), new: .string("2026-07-30"), days: 45))
+        #expect(slipped.fields[1].added == [.string("beta")])
+        #expect(slipped.fields[2].textDiff == ["-Line two", "+Line two changed"])
+
+        let created = result.entries[4]
+        #expect(created.fields.map(\.field) == ["kind", "title", "date", "tags", "description"])
+        #expect(created.fields.allSatisfy { $0.old == nil })
+    }
+
+    @Test("--field keeps the commits that changed the field, --limit the newest N")
+    func fieldFilterAndLimit() throws {
+        let story = try BillingStory()
+        let history = try story.history()
+        let dates = try history.history(of: "billing-v2", field: "date")
+        #expect(dates.entries.map(\.commit) == [story.fixed, story.slipped, story.created])
+        #expect(dates.entries.allSatisfy { $0.fields.map(\.field) == ["date"] })
+        let waive = try history.history(of: "billing-v2", field: "waive")
+        #expect(waive.entries.map(\.commit) == [story.fixed])
+        let limited = try history.history(of: "roadmap/archive/billing-v2.yaml", limit: 2)
+        #expect(limited.entries.map(\.commit) == [story.archived, story.fixed])
+    }
+
+    @Test("text and JSON forms")
+    func encoders() throws {
+        let story = try BillingStory()
+        let result = try story.history().history(of: "billing-v2")
+        let text = HistoryText.render(result)
+        #expect(text.contains("\(story.slipped.short)  2026-01-02  Bob Builder  Slip billing v2 to the end of July\n"))
+        #expect(text.contains("  date: 2026-06-15 → 2026-07-30 (+45 days)\n"))
+        #expect(text.contains("  tags: +beta\n"))
+        #expect(text.contains("[moved from roadmap/releases/billing-v2.yaml]"))
+        #expect(text.contains("  error: "))
+
+        let json = HistoryText.json(result).encoded()
+        #expect(json == HistoryText.json(result).encoded())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["item"] as? String == "billing-v2")
+        #expect(object["path"] as? String == "roadmap/archive/billing-v2.yaml")
+        let entries = try #require(object["entries"] as? [[String: Any]])
+        #expect(entries.count == 5)
+        let slipped = entries[3]
+        #expect(slipped["commit"] as? String == story.slipped.hex)
+        #expect((slipped["author"] as? [String: String]) == ["name": "Bob Builder", "email": "bob@example.com"])
+        #expect(slipped["date"] as? String == "2026-01-02T00:00:00+00:00")
+        #expect(slipped["change"] as? String == "modified")
+        #expect(slipped["path"] as? String == "roadmap/releases/billing-v2.yaml")
+        let field = try #require((slipped["fields"] as? [[String: Any]])?.first)
+        #expect(field["field"] as? String == "date")
+        #expect(field["old"] as? String == "2026-06-15")
+        #expect(field["new"] as? String == "2026-07-30")
+        #expect(field["days"] as? Int == 45)
+        #expect(json.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"item\": \"billing-v2\",\n  \"path\": "))
+    }
+
+    @Test("unknown ids and paths outside history are clear errors")
+    func errors() throws {
+        let story = try BillingStory()
+        let history = try story.history()
+        #expect(throws: HistoryError.unknownItem(id: "nope", root: "roadmap")) { try history.history(of: "nope") }
+        #expect(throws: HistoryError.neverInHistory(path: "roadmap/releases/nope.yaml")) {
+            try history.history(of: "roadmap/releases/nope.yaml")
+        }
+        #expect("\(HistoryError.unknownItem(id: "nope", root: "roadmap"))".contains("nope.yaml"))
+        // The old path of a moved item still has its history (up to its move).
+        let old = try history.history(of: "roadmap/releases/billing-v2.yaml")
+        #expect(old.entries.first?.commit == story.archived)
+        #expect(old.entries.first?.change == .deleted)
+    }
+
+    @Test("blame names the commit that last changed each field and list entry")
+    func blame() throws {
+        let story = try BillingStory()
+        let lines = try Blame.blame("billing-v2", history: story.history())
+        func commit(_ field: String, _ index: Int? = nil) -> ObjectID? {
+            lines.first { $0.field == field && $0.index == index }?.commit
+        }
+        #expect(lines.map(\.field) == ["kind", "title", "date", "tags", "description", "waive.launch-lag"])
+        #expect(commit("kind") == story.created)
+        #expect(commit("title") == story.created) // the broken version in between does not count
+        #expect(commit("date") == story.fixed)
+        #expect(commit("tags", 0) == story.slipped)
+        #expect(commit("description") == story.slipped)
+        #expect(commit("waive.launch-lag") == story.fixed)
+        #expect(lines.first { $0.field == "date" }?.author?.name == "Cy Planner")
+        #expect(Blame.render(lines).contains("date"))
+    }
+
+    @Test("slips: a release moved twice, a campaign that never moved")
+    func slips() throws {
+        let story = try BillingStory()
+        let history = try story.history()
+        let reports = try Slips.compute(history: history)
+        #expect(reports.map(\.id) == ["billing-v2", "spring"])
+        let billing = reports[0]
+        #expect(billing.kind == "release" && billing.field == "date")
+        #expect(billing.firstPlanned == .string("2026-06-15"))
+        #expect(billing.current == .string("2026-08-01"))
+        #expect(billing.moves == 2)
+        #expect(billing.netSlipDays == 47)
+        #expect(billing.lastMovedBy?.name == "Cy Planner")
+        #expect(billing.series.map(\.value) == [.string("2026-06-15"), .string("2026-07-30"), .string("2026-08-01")])
+        #expect(Slips.chart(billing.series) == "▁▇█")
+        let spring = reports[1]
+        #expect(spring.moves == 0 && spring.netSlipDays == 0 && spring.lastMovedBy == nil)
+
+        #expect(try Slips.compute(history: history, kind: "campaign").map(\.id) == ["spring"])
+        let since = try Slips.compute(history: history, kind: "release", since: "2026-01-03")
+        #expect(since.first?.firstPlanned == .string("2026-07-30"))
+        #expect(since.first?.moves == 1)
+        #expect(since.first?.netSlipDays == 2)
+
+        let table = Slips.render(reports)
+        #expect(table.contains("billing-v2"))
+        #expect(table.contains("+47d"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(Slips.json(reports).encoded().utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.first?["slipDays"] as? Int == 47)
+        #expect((items.first?["series"] as? [Any])?.count == 3)
+    }
+}
