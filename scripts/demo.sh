@@ -18,8 +18,8 @@ must "$roadmap" init --example demo
 must "$roadmap" -C demo list
 must git -C demo log --format='%h %an  %s' 
 must "$roadmap" -C demo review --today $today
-run  "$roadmap" -C demo history billing-v2
-run  "$roadmap" -C demo slips --today $today
+must "$roadmap" -C demo history billing-v2
+must "$roadmap" -C demo slips
 
 echo
 echo "# Product moves billing v2 by five weeks; the launch campaign is now before the ship date."

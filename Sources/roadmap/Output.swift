@@ -15,6 +15,16 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Human-readable text whose pieces came from item files or git: control characters
+    /// (escape sequences, bidi overrides) removed line by line, line breaks kept.
+    static func writeSanitized(_ text: String) {
+        write(terminalSafe(text))
+    }
+
+    static func terminalSafe(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitizeForTerminal(String($0)) }.joined(separator: "\n")
+    }
+
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }

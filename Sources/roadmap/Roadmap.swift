@@ -11,6 +11,7 @@ struct Roadmap: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             FmtCommand.self, ReviewCommand.self, CommitCommand.self, HooksCommand.self, SchemaCommand.self,
+            HistoryCommand.self, BlameCommand.self, SlipsCommand.self,
             TimelineCommand.self, BoardCommand.self, ExportCommand.self,
         ]
     )

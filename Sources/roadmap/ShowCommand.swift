@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
         switch format {
         case .yaml:
             let text = String(decoding: shown.bytes, as: UTF8.self)
-            Output.write(Output.stdoutIsTerminal ? terminalSafe(text) : text)
+            Output.write(Output.stdoutIsTerminal ? Output.terminalSafe(text) : text)
         case .json:
             guard case let .parsed(node) = shown.parsed.outcome else {
                 if case let .failed(_, message, location) = shown.parsed.outcome {
@@ -40,10 +40,5 @@ struct ShowCommand: ParsableCommand {
             ])
             Output.write(document.encoded() + "\n")
         }
-    }
-
-    /// Control characters removed line by line, keeping the line breaks.
-    private func terminalSafe(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitizeForTerminal(String($0)) }.joined(separator: "\n")
     }
 }

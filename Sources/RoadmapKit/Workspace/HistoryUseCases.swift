@@ -1,0 +1,69 @@
+import GitKit
+
+extension ItemHistory {
+    /// Decodes item versions with the product's own YAML reader.
+    public static let productDecoder: ItemDecoder = { bytes in
+        do {
+            return .success(try YAMLParser.parse(bytes).root.data)
+        } catch let error as YAMLSyntaxError {
+            return .failure(HistoryDecodeFailure(message: error.message, line: error.location.line, column: error.location.column))
+        } catch {
+            return .failure(HistoryDecodeFailure(message: "\(error)", line: nil, column: nil))
+        }
+    }
+}
+
+extension Workspace {
+    /// The history engine for this repository, with the persistent commit → changes cache.
+    public func itemHistory() throws -> ItemHistory {
+        let repository = self.repository
+        let root = self.root
+        return try historyStep("opening the history cache") {
+            try ItemHistory(repository: repository, root: root, decoder: ItemHistory.productDecoder)
+        }
+    }
+
+    /// An id, or a user path turned repository-relative.
+    public func historyTarget(_ idOrPath: String) throws -> String {
+        let looksLikePath = idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml")
+        return looksLikePath ? try repositoryPath(idOrPath) : idOrPath
+    }
+
+    /// `roadmap history`: the commits that changed the item, newest first, field by field.
+    public func history(of idOrPath: String, field: String?, limit: Int?) throws -> ItemHistoryResult {
+        let target = try historyTarget(idOrPath)
+        let history = try itemHistory()
+        let tip = try headCommit()
+        return try historyStep("reading the history of \(idOrPath)") {
+            try history.history(of: target, from: tip, field: field, limit: limit)
+        }
+    }
+
+    /// `roadmap blame`: for each field, the commit that last changed it.
+    public func blame(_ idOrPath: String) throws -> [BlameLine] {
+        let target = try historyTarget(idOrPath)
+        let history = try itemHistory()
+        let tip = try headCommit()
+        return try historyStep("reading the history of \(idOrPath)") { try Blame.blame(target, history: history, from: tip) }
+    }
+
+    /// `roadmap slips`: how each dated item's date moved.
+    public func slips(kind: String?, since: String?) throws -> [SlipReport] {
+        if let since, RoadmapDate(since) == nil {
+            throw RoadmapError("invalid --since '\(since)': expected a date such as 2026-06-15")
+        }
+        let history = try itemHistory()
+        let tip = try headCommit()
+        return try historyStep("reading the history of the dated items") {
+            try Slips.compute(history: history, from: tip, kind: kind, since: since)
+        }
+    }
+
+    private func historyStep<T>(_ doing: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try git(doing, body)
+        } catch let error as HistoryError {
+            throw RoadmapError(error.description)
+        }
+    }
+}

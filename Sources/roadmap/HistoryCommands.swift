@@ -1,0 +1,77 @@
+import ArgumentParser
+import RoadmapKit
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "The commits in which an item (or any YAML file) changed, newest first, field by field.",
+        discussion: """
+        The commits are those `git log --follow -- PATH` lists: moves to another folder and renames
+        are followed. JSON: {"schemaVersion": 1, "item", "path", "entries": [{"commit", "author":
+        {"name", "email"}, "date", "subject", "path", "change", "fields": [{"field", "old", "new",
+        "days"}]}]}; "truncated": true when a shallow clone cuts the history short.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("An item id, or a path to a YAML file.", valueName: "ID|PATH")) var target: String
+    @Option(help: "Only the commits that changed this field.") var field: String?
+    @Option(help: "At most this many commits.") var limit: Int?
+    @Option(help: "text or json.") var format: Format = .text
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let result = try global.workspace().history(of: target, field: field, limit: limit)
+        switch format {
+        case .text: Output.writeSanitized(HistoryText.render(result))
+        case .json: Output.write(HistoryText.json(result).encoded() + "\n")
+        }
+    }
+}
+
+struct BlameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blame",
+        abstract: "For each field (and list entry) of an item, the commit, author and date that last changed it."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("An item id, or a path to a YAML file.", valueName: "ID|PATH")) var target: String
+
+    func run() throws {
+        Output.writeSanitized(Blame.render(try global.workspace().blame(target)))
+    }
+}
+
+struct SlipsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slips",
+        abstract: "Per dated item: first planned date, current date, how often it moved, net slip in days, who moved it last.",
+        discussion: """
+        Releases by `date`, campaigns by `launch`; sorted by net slip. JSON: {"schemaVersion": 1,
+        "items": [{"id", "kind", "path", "field", "first", "current", "moves", "slipDays",
+        "lastMovedBy", "series": [{"commit", "date", "value"}]}]}.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument { case table, json }
+    enum SlipKind: String, ExpressibleByArgument { case release, campaign }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "release or campaign (default: both).") var kind: SlipKind?
+    @Option(help: ArgumentHelp("Only moves on or after this date.", valueName: "DATE")) var since: String?
+    @Option(help: "table or json.") var format: Format = .table
+
+    func run() throws {
+        let reports = try global.workspace().slips(kind: kind?.rawValue, since: since)
+        switch format {
+        case .table: Output.writeSanitized(Slips.render(reports))
+        case .json: Output.write(Slips.json(reports).encoded() + "\n")
+        }
+    }
+}

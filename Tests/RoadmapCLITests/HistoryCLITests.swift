@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Issue 6 through the binary: history, blame and slips agree with git on the example.
+@Suite("CLI: history, blame, slips")
+struct HistoryCLITests {
+    @Test func historyListsExactlyTheCommitsGitLogFollowLists() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        // Move the launch campaign to another folder, then change it: history follows the move.
+        try FileManager.default.createDirectory(atPath: s.dir(demo + "/roadmap/launches"), withIntermediateDirectories: true)
+        try s.git("mv", "roadmap/campaigns/billing-v2-launch.yaml", "roadmap/launches/billing-v2-launch.yaml", in: demo)
+        try s.git("commit", "-qm", "File launches apart", in: demo)
+        #expect(try s.roadmap("set", "billing-v2-launch", "status=in-progress", in: demo).status == 0)
+        try s.git("commit", "-qam", "The launch is being prepared", in: demo)
+
+        let json = try s.roadmap("history", "billing-v2-launch", "--format", "json", in: demo)
+        #expect(json.status == 0, "\(json.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["schemaVersion"] as? Int == 1)
+        #expect(document["path"] as? String == "roadmap/launches/billing-v2-launch.yaml")
+        let entries = try #require(document["entries"] as? [[String: Any]])
+        let git = try s.git("log", "--follow", "--format=%H", "--", "roadmap/launches/billing-v2-launch.yaml", in: demo)
+        #expect(entries.compactMap { $0["commit"] as? String } == git.stdout.split(separator: "\n").map(String.init))
+        #expect(entries.map { $0["change"] as? String } == ["modified", "moved", "modified", "added"])
+        let move = try #require(entries.last(where: { $0["change"] as? String == "modified" }))
+        let fields = try #require(move["fields"] as? [[String: Any]])
+        #expect(fields.contains { $0["field"] as? String == "launch" && $0["old"] as? String == "2027-03-20" && $0["new"] as? String == "2027-04-22" && $0["days"] as? Int == 33 })
+
+        let text = try s.roadmap("history", "billing-v2", "--field", "date", in: demo)
+        #expect(text.stdout.contains("date: 2027-03-15 → 2027-04-15 (+31 days)"))
+        #expect(text.stdout.contains("Priya Natarajan"))
+        #expect(!text.stdout.contains("File launches apart"))
+    }
+
+    @Test func blameNamesWhoLastChangedEachField() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let blame = try s.roadmap("blame", "billing-v2", in: demo)
+        #expect(blame.status == 0)
+        let date = try #require(blame.stdout.split(separator: "\n").first { $0.hasPrefix("date") })
+        #expect(date.contains("2027-04-15") && date.contains("Billing v2 slips a month"))
+        let title = try #require(blame.stdout.split(separator: "\n").first { $0.hasPrefix("title") })
+        #expect(title.contains("Plan billing v2"))
+    }
+
+    @Test func slipsShowsTheSlippedReleaseFirstByNetSlip() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let table = try s.roadmap("slips", "--kind", "release", in: demo)
+        let first = try #require(table.stdout.split(separator: "\n").dropFirst().first)
+        #expect(first.hasPrefix("billing-v2 ") && first.contains("+31d") && first.contains("Priya Natarajan"))
+        let json = try s.roadmap("slips", "--format", "json", in: demo)
+        let items = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
+        let launch = try #require(items.first { $0["id"] as? String == "billing-v2-launch" })
+        #expect(launch["moves"] as? Int == 1 && launch["slipDays"] as? Int == 33)
+        #expect((launch["series"] as? [Any])?.count == 2)
+    }
+
+    @Test func unknownIdsAndPathsAreOneLineErrors() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        for target in ["no-such-item", "roadmap/releases/never.yaml"] {
+            let result = try s.roadmap("history", target, in: demo)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("roadmap: error: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
+    }
+}
