@@ -79,3 +79,16 @@ import Testing
         #expect(entries == [TreeEntryInfo(path: "vendor/sub", id: sub, mode: .submodule)])
     }
 }
+
+@Suite struct ObjectHeaderTests {
+    @Test func objectSizeReadsTheHeaderOfLooseAndPackedBlobs() throws {
+        let repo = try TestRepo()
+        try repo.write("big.txt", String(repeating: "x", count: 123_456))
+        try repo.git("add", "big.txt")
+        try repo.git("commit", "-qm", "big")
+        let blob = try #require(ObjectID(hex: try repo.git("rev-parse", "HEAD:big.txt")))
+        #expect(try repo.open().objectSize(blob) == 123_456)
+        try repo.git("gc", "-q")
+        #expect(try repo.open().objectSize(blob) == 123_456)
+    }
+}

@@ -9,6 +9,12 @@ public enum ItemParsing {
                 message: "is a symbolic link (to '\(sanitizeForTerminal(target))'); an item must be a regular file, links are never followed",
                 location: SourceLocation(line: 1, column: 1)))
         }
+        if let size = file.oversize {
+            return ParsedFile(path: file.path, outcome: .failed(
+                rule: "unsupported-yaml",
+                message: "the file is \(size) bytes; an item file is at most 1 MiB (1048576 bytes)",
+                location: SourceLocation(line: 1, column: 1)))
+        }
         do {
             let document = try YAMLParser.parse(file.bytes)
             return ParsedFile(path: file.path, outcome: .parsed(document.root))

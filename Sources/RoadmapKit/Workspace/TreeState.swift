@@ -33,11 +33,14 @@ public struct SourceFile: Sendable {
     public var blob: ObjectID?
     /// Set when the entry is not a regular file (a symlink is never followed).
     public var isSymlink: Bool
+    /// The size of a file too large to be an item; its bytes are then never read.
+    public var oversize: Int?
 
-    public init(path: String, bytes: [UInt8], blob: ObjectID? = nil, isSymlink: Bool = false) {
+    public init(path: String, bytes: [UInt8], blob: ObjectID? = nil, isSymlink: Bool = false, oversize: Int? = nil) {
         self.path = path
         self.bytes = bytes
         self.blob = blob
         self.isSymlink = isSymlink
+        self.oversize = oversize
     }
 }

@@ -97,9 +97,7 @@ public final class Workspace: @unchecked Sendable {
         case .index:
             let entries = try git("reading the index") { try repository.indexEntries(under: folder) }
             return try entries.filter { $0.stage == 0 && $0.mode.isBlob }.map { entry in
-                SourceFile(path: entry.path,
-                           bytes: try git("reading \(entry.path) from the index") { try repository.blobData(entry.id) },
-                           blob: entry.id, isSymlink: entry.mode == .symlink)
+                try blobFile(path: entry.path, id: entry.id, mode: entry.mode, at: "the index")
             }
         case .worktree:
             _ = try workingDirectory(for: "review")
@@ -112,6 +110,10 @@ public final class Workspace: @unchecked Sendable {
             for path in paths.sorted() {
                 let mode = try git("reading \(path)") { try repository.workdirFileMode(path) }
                 guard let mode, mode.isBlob else { continue }  // deleted, or now a folder
+                if mode != .symlink, let size = Self.fileSize(workdir: repository.workingDirectory, path), size > yamlMaximumFileSize {
+                    result.append(SourceFile(path: path, bytes: [], oversize: size))
+                    continue
+                }
                 guard let bytes = try git("reading \(path)", { try repository.workdirFileData(path) }) else { continue }
                 result.append(SourceFile(path: path, bytes: bytes, isSymlink: mode == .symlink))
             }
@@ -138,10 +140,26 @@ public final class Workspace: @unchecked Sendable {
             return []
         }
         return try entries.filter(\.mode.isBlob).map { entry in
-            SourceFile(path: entry.path,
-                       bytes: try git("reading \(entry.path) at \(at)") { try repository.blobData(entry.id) },
-                       blob: entry.id, isSymlink: entry.mode == .symlink)
+            try blobFile(path: entry.path, id: entry.id, mode: entry.mode, at: at)
         }
+    }
+
+    /// A file from git, its size checked from the object header first so that an oversized
+    /// blob is never loaded.
+    private func blobFile(path: String, id: ObjectID, mode: FileMode, at: String) throws -> SourceFile {
+        let repository = self.repository
+        let size = try git("reading \(path) at \(at)") { try repository.objectSize(id) }
+        if size > yamlMaximumFileSize && mode != .symlink {
+            return SourceFile(path: path, bytes: [], blob: id, oversize: size)
+        }
+        return SourceFile(path: path, bytes: try git("reading \(path) at \(at)") { try repository.blobData(id) },
+                          blob: id, isSymlink: mode == .symlink)
+    }
+
+    static func fileSize(workdir: String?, _ path: String) -> Int? {
+        guard let workdir,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: workdir + "/" + path) else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
     }
 
     /// All items of a state.
