@@ -11,6 +11,8 @@ struct Roadmap: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             FmtCommand.self, ReviewCommand.self, CommitCommand.self, HooksCommand.self, SchemaCommand.self,
+            ProposeCommand.self, ProposalsCommand.self, DiffCommand.self, AcceptCommand.self, WithdrawCommand.self,
+            PushCommand.self, FetchCommand.self, MergeDriverCommand.self,
         ]
     )
 
