@@ -76,7 +76,7 @@ extension Workspace {
         } else {
             kind = .merge
             let result = try git("merging \(branch) into \(config.base)") {
-                try TreeMerge.merge(repository, root: root, base: mergeBase, ours: baseTip, theirs: tip)
+                try TreeMerge.merge(repository, root: root, base: mergeBase, ours: baseTip, theirs: tip, sides: ("on \(config.base)", "in the proposal"))
             }
             guard let tree = result.tree else {
                 let shown = result.conflicts.prefix(3).map(\.description).joined(separator: "; ")

@@ -15,7 +15,9 @@ public enum ItemMerge {
     /// - Parameters:
     ///   - base: the file in the merge base; nil when both sides added it.
     ///   - id: the item's id, for conflict messages; `path` likewise.
-    public static func merge(base: [UInt8]?, ours: [UInt8], theirs: [UInt8], id: String, path: String) -> Result {
+    ///   - sides: how conflict messages name our side and theirs (`on main`, `in the proposal`).
+    public static func merge(base: [UInt8]?, ours: [UInt8], theirs: [UInt8], id: String, path: String,
+                             sides: (ours: String, theirs: String) = ("on one side", "on the other")) -> Result {
         if ours == theirs { return Result(bytes: ours, conflicts: []) }
         if let base, base == ours { return Result(bytes: theirs, conflicts: []) }
         if let base, base == theirs { return Result(bytes: ours, conflicts: []) }
@@ -57,7 +59,7 @@ public enum ItemMerge {
                     }
                     continue
                 }
-                let merged = mergeValues(b, o, t, field: key, id: id, path: path, conflicts: &conflicts)
+                let merged = mergeValues(b, o, t, field: key, id: id, path: path, sides: sides, conflicts: &conflicts)
                 guard conflicts.isEmpty else { continue }
                 if let merged {
                     if case let .sequence(items) = merged {
@@ -78,7 +80,7 @@ public enum ItemMerge {
 
     /// Merges one value changed on both sides; nil means absent. Records conflicts.
     static func mergeValues(_ b: YAMLValue?, _ o: YAMLValue?, _ t: YAMLValue?, field: String, id: String, path: String,
-                            conflicts: inout [MergeConflict]) -> YAMLValue? {
+                            sides: (ours: String, theirs: String), conflicts: inout [MergeConflict]) -> YAMLValue? {
         if o == t { return o }
         if o == b { return t }
         if t == b { return o }
@@ -91,7 +93,7 @@ public enum ItemMerge {
             var result = os.filter { !removedByThem.contains($0) }
             for value in ts where !bs.contains(value) && !result.contains(value) { result.append(value) }
             return .sequence(result)
-        case let (.mapping?, .mapping?):
+        case (.mapping?, .mapping?):
             guard let op = o?.stringPairs, let tp = t?.stringPairs else { break }
             let bp = b?.stringPairs ?? []
             var keys = op.map(\.key)
@@ -100,7 +102,7 @@ public enum ItemMerge {
             for key in keys {
                 let value = mergeValues(bp.first { $0.key == key }?.value, op.first { $0.key == key }?.value,
                                         tp.first { $0.key == key }?.value, field: field + "." + key, id: id, path: path,
-                                        conflicts: &conflicts)
+                                        sides: sides, conflicts: &conflicts)
                 if let value { out.append((key: .string(key), value: value)) }
             }
             return .mapping(out)
@@ -108,10 +110,12 @@ public enum ItemMerge {
             break
         }
         let reason: String
-        if o == nil || t == nil {
-            reason = "removed on one side and set to \(describe(o ?? t)) on the other"
+        if o == nil {
+            reason = "removed \(sides.ours) and set to \(describe(t)) \(sides.theirs)"
+        } else if t == nil {
+            reason = "set to \(describe(o)) \(sides.ours) and removed \(sides.theirs)"
         } else {
-            reason = "set to \(describe(o)) on one side and \(describe(t)) on the other"
+            reason = "set to \(describe(o)) \(sides.ours) and \(describe(t)) \(sides.theirs)"
         }
         conflicts.append(MergeConflict(item: id, path: path, field: field, reason: reason))
         return o

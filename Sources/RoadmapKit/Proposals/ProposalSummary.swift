@@ -62,7 +62,7 @@ extension Workspace {
             var conflicts: [MergeConflict] = []
             if let mergeBase, mergeBase != tip, mergeBase != baseTip {
                 conflicts = try git("merging \(proposal.reference) into \(config.base) (trial)") {
-                    try TreeMerge.merge(repository, root: root, base: mergeBase, ours: baseTip, theirs: tip).conflicts
+                    try TreeMerge.merge(repository, root: root, base: mergeBase, ours: baseTip, theirs: tip, sides: ("on \(config.base)", "in the proposal")).conflicts
                 }
             } else if mergeBase == nil {
                 conflicts = [MergeConflict(item: proposal.name, path: proposal.reference, field: nil, reason: "shares no history with \(config.base)")]

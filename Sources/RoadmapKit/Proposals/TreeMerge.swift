@@ -19,7 +19,8 @@ public enum TreeMerge {
     }
 
     /// Merges `theirs` into `ours` from their merge base `base` (nil: no common history).
-    public static func merge(_ repository: Repository, root: String, base: ObjectID?, ours: ObjectID, theirs: ObjectID) throws -> TreeMergeResult {
+    public static func merge(_ repository: Repository, root: String, base: ObjectID?, ours: ObjectID, theirs: ObjectID,
+                             sides: (ours: String, theirs: String) = ("on one side", "on the other")) throws -> TreeMergeResult {
         let oursTree = try repository.commit(ours).treeID
         let baseEntries = try base.map { try keyed(repository.treeEntries(ofCommit: $0), root: root) } ?? [:]
         let oursEntries = try keyed(repository.treeEntries(ofCommit: ours), root: root)
@@ -46,7 +47,7 @@ public enum TreeMerge {
             guard let o, let t else {
                 let path = (o ?? t ?? b)!.path
                 conflicts.append(MergeConflict(item: name, path: path, field: nil,
-                                               reason: "deleted on one side and changed on the other"))
+                                               reason: o == nil ? "deleted \(sides.ours) and changed \(sides.theirs)" : "changed \(sides.ours) and deleted \(sides.theirs)"))
                 continue
             }
             let path: String
@@ -65,7 +66,7 @@ public enum TreeMerge {
             else if isItem {
                 let result = ItemMerge.merge(base: try b.map { try repository.blobData($0.blob) },
                                              ours: try repository.blobData(o.blob), theirs: try repository.blobData(t.blob),
-                                             id: name, path: path)
+                                             id: name, path: path, sides: sides)
                 guard let bytes = result.bytes else {
                     conflicts += result.conflicts
                     continue
