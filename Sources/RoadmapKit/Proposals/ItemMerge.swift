@@ -130,7 +130,7 @@ public enum ItemMerge {
         if eolMatches, theirs.tree.kind == .blockMapping, ours.tree.kind == .blockMapping,
            let ti = YAMLDocument.index(of: key, in: theirs.tree) {
             let tStart = theirs.tree.keys[ti].start
-            let tRange = tStart..<pairEnd(theirs.tree, ti)
+            let tRange = tStart..<theirs.lineEndOf(pairEnd(theirs.tree, ti))
             let text = Array(theirs.bytes[tRange])
             let tColumn = tStart - theirs.lineStartOf(tStart)
             if let oi = YAMLDocument.index(of: key, in: ours.tree) {
@@ -138,7 +138,7 @@ public enum ItemMerge {
                 if oStart - ours.lineStartOf(oStart) == tColumn {
                     let expected = try YAMLDocument.applying(ours.data, [key][...], .set(value))
                     var attempt = ours
-                    if (try? attempt.commit(oStart..<pairEnd(ours.tree, oi), text, expected: expected)) != nil {
+                    if (try? attempt.commit(oStart..<ours.lineEndOf(pairEnd(ours.tree, oi)), text, expected: expected)) != nil {
                         ours = attempt
                         return
                     }
@@ -170,7 +170,8 @@ public enum ItemMerge {
         try ours.setValue([key], value)
     }
 
-    /// The byte after a block mapping entry's value (its `:` when the value is empty).
+    /// The byte after a block mapping entry's value (its `:` when the value is empty); the
+    /// rest of that line can only be spaces and a comment, which travel with the field.
     static func pairEnd(_ mapping: SyntaxNode, _ i: Int) -> Int {
         max(mapping.children[i].end, mapping.indicators.indices.contains(i) ? mapping.indicators[i] + 1 : mapping.keys[i].end)
     }
