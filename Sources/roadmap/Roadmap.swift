@@ -13,6 +13,8 @@ struct Roadmap: ParsableCommand {
             FmtCommand.self, ReviewCommand.self, CommitCommand.self, HooksCommand.self, SchemaCommand.self,
             HistoryCommand.self, BlameCommand.self, SlipsCommand.self,
             TimelineCommand.self, BoardCommand.self, ExportCommand.self,
+            ProposeCommand.self, ProposalsCommand.self, DiffCommand.self, AcceptCommand.self, WithdrawCommand.self,
+            PushCommand.self, FetchCommand.self, MergeDriverCommand.self,
         ]
     )
 
