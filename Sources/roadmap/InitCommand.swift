@@ -26,6 +26,9 @@ struct InitCommand: ParsableCommand {
         if !report.hooks.isEmpty {
             Output.write("  installed hooks: \(report.hooks.filter { $0.kind == .installed }.map(\.hook.rawValue).joined(separator: ", "))\n")
         }
+        if report.mergeDriver?.installed == true {
+            Output.write("  registered the merge driver: git merges item files field by field (.gitattributes)\n")
+        }
         if let skipped = report.hooksSkipped { Output.note("roadmap: hooks not installed: \(skipped)") }
     }
 }

@@ -7,6 +7,8 @@ public struct InitReport: Sendable {
     public var configWritten: Bool
     public var exampleCommits: [ObjectID]
     public var hooks: [HookState]
+    /// The field-level merge driver, when hooks were installed.
+    public var mergeDriver: MergeDriverState?
     /// Why the hooks were not installed, when they were not.
     public var hooksSkipped: String?
 }
@@ -44,7 +46,9 @@ extension Workspace {
         if !config.root.isEmpty {
             try? FileManager.default.createDirectory(atPath: absolute + "/" + config.root, withIntermediateDirectories: true)
         }
-        var report = InitReport(repositoryCreated: created, configWritten: configWritten, exampleCommits: [], hooks: [])
+        var report = InitReport(repositoryCreated: created, configWritten: configWritten, exampleCommits: [], hooks: [], mergeDriver: nil)
+        // The merge driver's .gitattributes goes into the example's first commit, so clones ask for it.
+        if hooks { report.mergeDriver = try workspace.installMergeDriver(executable: executable) }
         if example { report.exampleCommits = try workspace.commitExample() }
         if hooks {
             do {
@@ -74,12 +78,18 @@ extension Workspace {
         var commits: [ObjectID] = []
         var touched = Set<String>()
 
-        if try repository.workdirFileMode(RoadmapConfig.fileName) != nil,
-           let bytes = try git("reading roadmap.yaml", { try repository.workdirFileData(RoadmapConfig.fileName) }) {
-            contents[RoadmapConfig.fileName] = bytes
+        // The repository's own set-up files travel in the first commit when they are new.
+        var setup: [String] = []
+        for path in [RoadmapConfig.fileName, ".gitattributes"] where try repository.workdirFileMode(path) == .blob {
+            let committed = try tree.map { id in try git("reading HEAD") { try repository.treeEntries(ofTree: id, under: "") } }?
+                .contains { $0.path == path } ?? false
+            if !committed, let bytes = try git("reading \(path)", { try repository.workdirFileData(path) }) {
+                contents[path] = bytes
+                setup.append(path)
+            }
         }
         for (index, step) in history.commits.enumerated() {
-            var changed: [String] = index == 0 && contents[RoadmapConfig.fileName] != nil ? [RoadmapConfig.fileName] : []
+            var changed: [String] = index == 0 ? setup : []
             for item in step.new {
                 let path = (root.isEmpty ? "" : root + "/") + "\(item.kind.folder)/\(item.id).yaml"
                 contents[path] = try ItemFactory.make(kind: item.kind, title: item.title, fields: item.fields)
