@@ -53,8 +53,8 @@ struct ProposalsCommand: ParsableCommand {
                         ("behind", .int(p.behind)),
                         ("items", .object([("added", .int(p.diff.added)), ("changed", .int(p.diff.changed)), ("removed", .int(p.diff.removed))])),
                         ("findings", .object([
-                            ("introduced", .array(p.diff.introduced.map(SemanticDiffRenderer.findingJSON))),
-                            ("resolved", .array(p.diff.resolved.map(SemanticDiffRenderer.findingJSON))),
+                            ("introduced", .array(p.diff.introduced.map { $0.json() })),
+                            ("resolved", .array(p.diff.resolved.map { $0.json() })),
                         ])),
                         ("mergesCleanly", .bool(p.mergesCleanly)),
                         ("conflicts", .array(p.conflicts.map { .string($0.description) })),

@@ -44,19 +44,6 @@ public enum SemanticDiffRenderer {
         return line
     }
 
-    public static func findingJSON(_ f: Finding) -> JSONValue {
-        .object([
-            ("rule", .string(f.rule)),
-            ("severity", .string(f.severity.rawValue)),
-            ("item", .string(f.item)),
-            ("path", .string(f.path)),
-            ("line", .int(f.line)),
-            ("column", .int(f.column)),
-            ("related", .array(f.related.map(JSONValue.string))),
-            ("message", .string(f.message)),
-        ])
-    }
-
     public static func itemsJSON(_ items: [SemanticDiff.ItemChange]) -> JSONValue {
         .array(items.map { item in
             var members: [(String, JSONValue)] = [("id", .string(item.id)), ("change", .string(item.change.rawValue)), ("path", .string(item.path))]
@@ -81,8 +68,8 @@ public enum SemanticDiffRenderer {
             ("to", .string(to)),
             ("items", itemsJSON(diff.items)),
             ("findings", .object([
-                ("introduced", .array(diff.introduced.map(findingJSON))),
-                ("resolved", .array(diff.resolved.map(findingJSON))),
+                ("introduced", .array(diff.introduced.map { $0.json() })),
+                ("resolved", .array(diff.resolved.map { $0.json() })),
             ])),
             ("summary", .object([
                 ("added", .int(diff.added)), ("removed", .int(diff.removed)), ("changed", .int(diff.changed)),

@@ -93,20 +93,7 @@ public enum JSONReviewRenderer {
             ("schemaVersion", .int(1)),
             ("base", .string(base)),
             ("head", .string(head)),
-            ("findings", .array(result.findings.map { r in
-                let f = r.finding
-                return .object([
-                    ("rule", .string(f.rule)),
-                    ("severity", .string(f.severity.rawValue)),
-                    ("change", .string(r.change.rawValue)),
-                    ("item", .string(f.item)),
-                    ("path", .string(f.path)),
-                    ("line", .int(f.line)),
-                    ("column", .int(f.column)),
-                    ("related", .array(f.related.map(JSONValue.string))),
-                    ("message", .string(f.message)),
-                ])
-            })),
+            ("findings", .array(result.findings.map { $0.finding.json(change: $0.change) })),
             ("summary", .object([
                 ("items", .int(result.summary.items)),
                 ("errors", .int(result.summary.errors)),
@@ -271,5 +258,22 @@ public enum GitHubAnnotationRenderer {
             }
         }
         return out
+    }
+}
+
+extension Finding {
+    /// The finding as review JSON (SPEC §9); `change` is included when two states were compared.
+    public func json(change: FindingChange? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = [("rule", .string(rule)), ("severity", .string(severity.rawValue))]
+        if let change { members.append(("change", .string(change.rawValue))) }
+        members += [
+            ("item", .string(item)),
+            ("path", .string(path)),
+            ("line", .int(line)),
+            ("column", .int(column)),
+            ("related", .array(related.map(JSONValue.string))),
+            ("message", .string(message)),
+        ]
+        return .object(members)
     }
 }
