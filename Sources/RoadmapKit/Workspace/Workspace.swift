@@ -146,7 +146,8 @@ public final class Workspace: @unchecked Sendable {
 
     /// All items of a state.
     public func snapshot(_ state: TreeState) throws -> Snapshot {
-        Snapshot(files: try itemFiles(state).map(ItemParsing.parse), config: config)
+        // Parsing runs on every core for large states (Cache/CachedReview.swift, ItemParsing.parseAll).
+        Snapshot(files: ItemParsing.parseAll(try itemFiles(state)), config: config)
     }
 
     // MARK: Paths
