@@ -28,9 +28,17 @@ extension Workspace {
         let key = ReviewCache.key(tree: tree, config: config, today: today)
         let baseFindings: [Finding]
         let baseForRules: Snapshot
+        let changes = Self.differing(entries, headFiles, headSnapshot)
         if let cached = cache.findings(tree: tree, key: key) {
             baseFindings = cached
-            baseForRules = try baseSnapshot(entries, keeping: Self.differing(entries, headFiles, headSnapshot), at: base)
+            baseForRules = try baseSnapshot(entries, keeping: changes.keep, at: base)
+        } else if changes.identical {
+            // The head holds exactly the base's files (same paths, same blobs): the base's
+            // findings are the head's, and no diff-aware rule fires between equal states.
+            let empty = Snapshot(files: [], config: config)
+            let findings = RuleEngine.findings(head: headSnapshot, base: empty, config: config, today: today)
+            cache.store(findings, tree: tree, key: key)
+            return Reviewer.compare(base: findings, head: findings, items: headSnapshot.count)
         } else {
             baseForRules = try baseSnapshot(entries, keeping: nil, at: base)
             baseFindings = RuleEngine.findings(head: baseForRules, base: nil, config: config, today: today)
@@ -40,14 +48,16 @@ extension Workspace {
         return Reviewer.compare(base: baseFindings, head: headFindings, items: headSnapshot.count)
     }
 
-    /// The base entries to read (by index into `entries`), or nil for all of them (the head
-    /// has a file without a blob id, i.e. the working tree: nothing to compare cheaply).
-    static func differing(_ entries: [TreeEntryInfo], _ headFiles: [SourceFile], _ head: Snapshot) -> Set<Int>? {
-        var headKeys = Set<String>()
-        for file in headFiles {
-            guard let blob = file.blob else { return nil }
-            headKeys.insert(file.path + "\0" + blob.hex + (file.isSymlink ? "l" : "f"))
+    /// The base entries to read (by index into `entries`): every file of an id that has a file
+    /// differing between the states or more than one file; `identical`: both states hold the
+    /// same files with the same blobs.
+    static func differing(_ entries: [TreeEntryInfo], _ headFiles: [SourceFile], _ head: Snapshot) -> (keep: Set<Int>, identical: Bool) {
+        // A file without a blob id (changed in the working tree) matches no base file, so its
+        // id counts as changed: reading more base files than needed is always safe.
+        func headKey(_ file: SourceFile) -> String {
+            file.path + "\0" + (file.blob?.hex ?? "worktree") + (file.isSymlink ? "l" : "f")
         }
+        let headKeys = Set(headFiles.map(headKey))
         var baseKeys = Set<String>()
         var ids: [String: Int] = [:]
         var wanted = Set(head.duplicates.keys)
@@ -59,10 +69,11 @@ extension Workspace {
             if ids[id]! > 1 { wanted.insert(id) }
             if !headKeys.contains(key) { wanted.insert(id) }
         }
-        for file in headFiles where !baseKeys.contains(file.path + "\0" + file.blob!.hex + (file.isSymlink ? "l" : "f")) {
+        for file in headFiles where !baseKeys.contains(headKey(file)) {
             wanted.insert(ItemID.fromPath(file.path))
         }
-        return Set(entries.indices.filter { wanted.contains(ItemID.fromPath(entries[$0].path)) })
+        let keep = Set(entries.indices.filter { wanted.contains(ItemID.fromPath(entries[$0].path)) })
+        return (keep, headKeys == baseKeys)
     }
 
     private func baseSnapshot(_ entries: [TreeEntryInfo], keeping: Set<Int>?, at commit: ObjectID) throws -> Snapshot {

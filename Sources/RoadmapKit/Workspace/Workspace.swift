@@ -108,12 +108,19 @@ public final class Workspace: @unchecked Sendable {
             for entry in entries where entry.mode.isBlob { paths.insert(entry.path) }
             let status = try git("reading the working tree status") { try repository.status(under: folder, includeUntracked: true) }
             for entry in status where entry.untracked { paths.insert(entry.path) }
+            // A file git status reports no working-tree change for holds its index blob: the
+            // blob id lets the review cache skip unchanged files (Cache/CachedReview.swift).
+            var indexBlobs: [String: ObjectID] = [:]
+            for entry in entries where entry.stage == 0 && entry.mode.isBlob { indexBlobs[entry.path] = entry.id }
+            for entry in status where entry.unstaged != nil || entry.untracked || entry.conflicted {
+                indexBlobs[entry.path] = nil
+            }
             var result: [SourceFile] = []
             for path in paths.sorted() {
                 let mode = try git("reading \(path)") { try repository.workdirFileMode(path) }
                 guard let mode, mode.isBlob else { continue }  // deleted, or now a folder
                 guard let bytes = try git("reading \(path)", { try repository.workdirFileData(path) }) else { continue }
-                result.append(SourceFile(path: path, bytes: bytes, isSymlink: mode == .symlink))
+                result.append(SourceFile(path: path, bytes: bytes, blob: indexBlobs[path], isSymlink: mode == .symlink))
             }
             return result
         }

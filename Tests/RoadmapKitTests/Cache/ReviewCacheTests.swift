@@ -85,6 +85,30 @@ import GitKit
         #expect(Self.same(warm, reference))
     }
 
+    /// The working tree: unchanged, an unstaged slip, an untracked item, a staged slip reverted on disk.
+    @Test(arguments: ["clean", "unstaged", "untracked", "reverted"])
+    func worktreeReviewsEqualTheFullReview(change: String) throws {
+        let repo = try Scratch()
+        let release = repo.root + "/roadmap/releases/billing-v2.yaml"
+        let original = try String(contentsOfFile: release, encoding: .utf8)
+        let slipped = original.replacingOccurrences(of: "date: 2027-04-15", with: "date: 2027-05-30")
+        switch change {
+        case "unstaged": try slipped.write(toFile: release, atomically: true, encoding: .utf8)
+        case "untracked":
+            try "kind: campaign\ntitle: Early\npromotes: [billing-v2]\nlaunch: 2027-01-10\n"
+                .write(toFile: repo.root + "/roadmap/campaigns/early.yaml", atomically: true, encoding: .utf8)
+        case "reverted":
+            try repo.stageEdit("roadmap/releases/billing-v2.yaml", replacing: "date: 2027-04-15", with: "date: 2027-05-30")
+            try original.write(toFile: release, atomically: true, encoding: .utf8)
+        default: break
+        }
+        let reference = try repo.uncached(.worktree, today: Self.today)
+        if change != "clean" && change != "reverted" { #expect(reference.summary.newErrors > 0) }
+        #expect(Self.same(try repo.workspace.review(.worktree, today: Self.today).result, reference))
+        #expect(Self.same(try repo.workspace.review(.worktree, today: Self.today).result, reference))
+        #expect(Self.same(try repo.workspace.review(.staged, today: Self.today).result, try repo.uncached(.staged, today: Self.today)))
+    }
+
     @Test func aCommitNeverReadsTheFindingsOfTheTreeBeforeIt() throws {
         let repo = try Scratch()
         _ = try repo.workspace.review(.staged, today: Self.today)   // caches HEAD's tree
