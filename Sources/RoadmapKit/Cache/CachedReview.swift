@@ -54,15 +54,14 @@ extension Workspace {
     static func differing(_ entries: [TreeEntryInfo], _ headFiles: [SourceFile], _ head: Snapshot) -> (keep: Set<Int>, identical: Bool) {
         // A file without a blob id (changed in the working tree) matches no base file, so its
         // id counts as changed: reading more base files than needed is always safe.
-        func headKey(_ file: SourceFile) -> String {
-            file.path + "\0" + (file.blob?.hex ?? "worktree") + (file.isSymlink ? "l" : "f")
-        }
+        func headKey(_ file: SourceFile) -> FileKey { FileKey(path: file.path, blob: file.blob, isSymlink: file.isSymlink) }
         let headKeys = Set(headFiles.map(headKey))
-        var baseKeys = Set<String>()
+        var baseKeys = Set<FileKey>()
+        baseKeys.reserveCapacity(entries.count)
         var ids: [String: Int] = [:]
         var wanted = Set(head.duplicates.keys)
         for entry in entries {
-            let key = entry.path + "\0" + entry.id.hex + (entry.mode == .symlink ? "l" : "f")
+            let key = FileKey(path: entry.path, blob: entry.id, isSymlink: entry.mode == .symlink)
             baseKeys.insert(key)
             let id = ItemID.fromPath(entry.path)
             ids[id, default: 0] += 1
@@ -74,6 +73,13 @@ extension Workspace {
         }
         let keep = Set(entries.indices.filter { wanted.contains(ItemID.fromPath(entries[$0].path)) })
         return (keep, headKeys == baseKeys)
+    }
+
+    /// A file as both states can name it; a nil blob (changed on disk) equals no base file.
+    struct FileKey: Hashable {
+        var path: String
+        var blob: ObjectID?
+        var isSymlink: Bool
     }
 
     private func baseSnapshot(_ entries: [TreeEntryInfo], keeping: Set<Int>?, at commit: ObjectID) throws -> Snapshot {
