@@ -27,9 +27,9 @@ extension Workspace {
     /// Reviews one state against another with every rule (SPEC §7).
     public func review(_ scope: ReviewScope, today: RoadmapDate) throws -> ReviewReport {
         let (base, head, headLabel) = try states(for: scope)
-        let baseSnapshot = try base.map { try snapshot(.commit($0)) }
-        let headSnapshot = try snapshot(head)
-        let result = Reviewer.review(base: baseSnapshot, head: headSnapshot, config: config, today: today)
+        // Same result as Reviewer.review over both full snapshots; the base side comes from the
+        // review cache and only the files that changed (Cache/CachedReview.swift).
+        let result = try cachedReview(base: base, head: head, today: today)
         return ReviewReport(result: result, base: base, head: headLabel)
     }
 

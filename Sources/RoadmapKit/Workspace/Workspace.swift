@@ -106,6 +106,13 @@ public final class Workspace: @unchecked Sendable {
             for entry in entries where entry.mode.isBlob { paths.insert(entry.path) }
             let status = try git("reading the working tree status") { try repository.status(under: folder, includeUntracked: true) }
             for entry in status where entry.untracked { paths.insert(entry.path) }
+            // A file git status reports no working-tree change for holds its index blob: the
+            // blob id lets the review cache skip unchanged files (Cache/CachedReview.swift).
+            var indexBlobs: [String: ObjectID] = [:]
+            for entry in entries where entry.stage == 0 && entry.mode.isBlob { indexBlobs[entry.path] = entry.id }
+            for entry in status where entry.unstaged != nil || entry.untracked || entry.conflicted {
+                indexBlobs[entry.path] = nil
+            }
             var result: [SourceFile] = []
             for path in paths.sorted() {
                 let mode = try git("reading \(path)") { try repository.workdirFileMode(path) }
@@ -115,7 +122,7 @@ public final class Workspace: @unchecked Sendable {
                     continue
                 }
                 guard let bytes = try git("reading \(path)", { try repository.workdirFileData(path) }) else { continue }
-                result.append(SourceFile(path: path, bytes: bytes, isSymlink: mode == .symlink))
+                result.append(SourceFile(path: path, bytes: bytes, blob: indexBlobs[path], isSymlink: mode == .symlink))
             }
             return result
         }
@@ -164,7 +171,8 @@ public final class Workspace: @unchecked Sendable {
 
     /// All items of a state.
     public func snapshot(_ state: TreeState) throws -> Snapshot {
-        Snapshot(files: try itemFiles(state).map(ItemParsing.parse), config: config)
+        // Parsing runs on every core for large states (Cache/CachedReview.swift, ItemParsing.parseAll).
+        Snapshot(files: ItemParsing.parseAll(try itemFiles(state)), config: config)
     }
 
     // MARK: Paths

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Benchmarks roadmap against the git and YAML tools that do comparable work, on synthetic
+# repositories (scripts/generate-roadmap.py), and prints a Markdown table to stdout and to
+# bench-out/results.md. Not a test: it prints figures and judges them against the targets,
+# it never fails on a slow figure.
+#
+#   scripts/bench.sh                 # 1,000 and 10,000 items, 20,000 commits, 10 runs each
+#   BENCH_SIZES="1000" BENCH_COMMITS=2000 BENCH_RUNS=5 scripts/bench.sh   # a quick look
+#
+# Medians are over whole-process runs (hyperfine --export-json); "cold" removes roadmap's
+# parse cache (<git dir>/roadmap) before each run with --prepare, "warm" keeps it. Page
+# caches stay warm for every tool. Peak RSS is one extra run under /usr/bin/time -f %M.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+OUT=${BENCH_OUT:-bench-out}
+RUNS=${BENCH_RUNS:-10}
+SIZES=${BENCH_SIZES:-"1000 10000"}
+COMMITS=${BENCH_COMMITS:-20000}
+PROPOSALS=${BENCH_PROPOSALS:-50}
+SEED=${BENCH_SEED:-1}
+TODAY=2026-11-22
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
+need_apt=()
+command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+[ -x /usr/bin/time ] || need_apt+=(time)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+command -v check-yaml >/dev/null 2>&1 || python3 -m pip install -q pre-commit-hooks
+CHECK_YAML=$(command -v check-yaml)
+
+echo "bench: building in release mode" >&2
+swift build -c release --scratch-path .build-release >&2
+BIN=$PWD/.build-release/release/roadmap
+
+# ---------------------------------------------------------------- repositories (cached)
+gen_hash=$(sha1sum scripts/generate-roadmap.py | cut -c1-12)
+repo_for() {  # N -> path of a generated repository, made once per generator version
+  local n=$1 repo="$OUT/repo-$1-$COMMITS-s$SEED"
+  if [ ! -f "$repo.stamp" ] || [ "$(cat "$repo.stamp")" != "$gen_hash" ]; then
+    echo "bench: generating $n items, $COMMITS commits, $PROPOSALS proposals" >&2
+    rm -f "$repo.stamp"
+    python3 scripts/generate-roadmap.py "$repo" --items "$n" --commits "$COMMITS" \
+      --seed "$SEED" --proposals "$PROPOSALS" >/dev/null
+    git -C "$repo" fsck --strict --no-progress >&2
+    echo "$gen_hash" > "$repo.stamp"
+  fi
+  echo "$repo"
+}
+meta() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1.json" "$2"; }
+
+# ---------------------------------------------------------------- measuring
+declare -A MEDIAN RSS
+measure() {  # KEY COMMAND [PREPARE]: median seconds and peak RSS (KiB), once per key
+  local key=$1 cmd=$2 prep=${3:-}
+  [ -n "${MEDIAN[$key]:-}" ] && return 0
+  local json="$OUT/hf-$key.json"
+  local args=(--style none --warmup 2 --runs "$RUNS" -i --export-json "$json")
+  [ -n "$prep" ] && args+=(--prepare "$prep")
+  echo "bench: $key" >&2
+  hyperfine "${args[@]}" "$cmd" >&2
+  MEDIAN[$key]=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json")
+  [ -n "$prep" ] && sh -c "$prep"
+  /usr/bin/time -f %M -o "$OUT/rss.txt" sh -c "$cmd" >/dev/null 2>&1 || true
+  RSS[$key]=$(tail -1 "$OUT/rss.txt")
+  echo "${RSS[$key]}" > "$OUT/rss-$key.txt"
+}
+has_command() {  # ROADMAP NAME: true when `roadmap NAME --help` is that command's own help
+  local help
+  help=$($1 "$2" --help 2>&1) || return 1
+  [[ $help == *"USAGE: roadmap $2"* ]]
+}
+ROWS=()
+row() {  # N LABEL KEY COUNTER-LABEL COUNTER-KEY TARGET-RATIO ("" = none)
+  ROWS+=("$1|$2|${MEDIAN[$3]}|$4|${MEDIAN[$5]}|$6|${RSS[$3]}|${RSS[$5]}")
+}
+NOTES=()
+
+for n in $SIZES; do
+  repo=$(repo_for "$n")
+  R="$BIN -C $repo"
+  cache="$(git -C "$repo" rev-parse --git-common-dir)"
+  case $cache in /*) ;; *) cache="$repo/$cache" ;; esac
+  cold="rm -rf $cache/roadmap"
+  git -C "$repo" ls-files 'roadmap/*.yaml' > "$OUT/files-$n.txt"
+  t() { [ "$n" = 10000 ] && echo "$1" || echo ""; }   # targets are set for 10,000 items
+
+  # the full tree: review cold and warm, git status, check-yaml over every item file
+  measure "$n-review-cold" "$R review --today $TODAY" "$cold"
+  measure "$n-review-warm" "$R review --today $TODAY"
+  measure "$n-git-status" "git -C $repo status"
+  measure "$n-check-yaml" "cd $repo && $CHECK_YAML \$(cat $OUT/files-$n.txt)"
+  row "$n" "review (cold)" "$n-review-cold" "check-yaml" "$n-check-yaml" "$(t 0.05)"
+  row "$n" "review (warm)" "$n-review-warm" "check-yaml" "$n-check-yaml" ""
+  row "$n" "review (cold)" "$n-review-cold" "git status" "$n-git-status" ""
+  row "$n" "review (warm)" "$n-review-warm" "git status" "$n-git-status" ""
+
+  # the hook: one changed item staged
+  stage=$(meta "$repo" stage_path)
+  printf '  Edited for the benchmark.\n' >> "$repo/$stage"
+  git -C "$repo" add "$stage"
+  measure "$n-staged-cold" "$R review --staged --today $TODAY" "$cold"
+  measure "$n-staged-warm" "$R review --staged --today $TODAY"
+  measure "$n-git-status-1" "git -C $repo status"
+  git -C "$repo" reset -q -- "$stage" && git -C "$repo" checkout -q -- "$stage"
+  row "$n" "review --staged, 1 item (cold)" "$n-staged-cold" "git status" "$n-git-status-1" ""
+  row "$n" "review --staged, 1 item (warm)" "$n-staged-warm" "git status" "$n-git-status-1" "$(t 3)"
+
+  # history of the most edited release
+  hid=$(meta "$repo" history_id) hpath=$(meta "$repo" history_path)
+  measure "$n-git-log" "git -C $repo log --format=%H -- $hpath"
+  if has_command "$R" history; then
+    measure "$n-history-cold" "$R history $hid" "$cold"
+    measure "$n-history-warm" "$R history $hid"
+    row "$n" "history $hid (cold)" "$n-history-cold" "git log -- PATH" "$n-git-log" "$(t 1)"
+    row "$n" "history $hid (warm)" "$n-history-warm" "git log -- PATH" "$n-git-log" "$(t 0.2)"
+  else
+    NOTES+=("history: skipped for $n items, \`roadmap history --help\` fails (the command is not on this branch yet)")
+  fi
+
+  # open proposals
+  if has_command "$R" proposals; then
+    measure "$n-git-branches" "git -C $repo branch --list 'proposal/*' -v"
+    measure "$n-proposals" "$R proposals --today $TODAY" "$cold"
+    row "$n" "proposals ($PROPOSALS open, cold)" "$n-proposals" "git branch -v" "$n-git-branches" ""
+  else
+    NOTES+=("proposals: skipped for $n items, \`roadmap proposals --help\` fails (the command is not on this branch yet)")
+  fi
+done
+
+# ---------------------------------------------------------------- the table
+{
+  printf '%s\n' "${ROWS[@]}" | python3 -c '
+import sys
+def t(s):
+    s = float(s)
+    return f"{s * 1000:.0f} ms" if s >= 0.1 else f"{s * 1000:.1f} ms"
+def m(k): return f"{int(k) / 1024:.0f} MiB" if k else "?"
+print("| items | command | median | counterpart | median | ratio | target | peak RSS roadmap / counterpart |")
+print("|---:|---|---:|---|---:|---:|---|---:|")
+for line in sys.stdin.read().split("\n"):
+    if not line: continue
+    n, label, med, clabel, cmed, target, rss, crss = line.split("|")
+    ratio = float(med) / float(cmed)
+    verdict = ""
+    if target:
+        verdict = f"≤ {target}× " + ("holds" if ratio <= float(target) else f"misses ({ratio / float(target):.1f}× over)")
+    mem = f"{m(rss)} / {m(crss)}"
+    # the memory target: no more than git for the comparable command (10,000 items)
+    if n == "10000" and clabel.startswith("git") and rss and crss:
+        mem += " ✓" if int(rss) <= int(crss) else " ✗"
+    print(f"| {int(n):,} | `{label}` | {t(med)} | `{clabel}` | {t(cmed)} | {ratio:.2f}× | {verdict} | {mem} |")
+'
+  echo
+  echo "$COMMITS commits, $RUNS runs per command (median), hyperfine $(hyperfine --version | cut -d" " -f2), git $(git --version | cut -d" " -f3), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME")."
+  for note in "${NOTES[@]}"; do echo "- $note"; done
+} | tee "$OUT/results.md"
