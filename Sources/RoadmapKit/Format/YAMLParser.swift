@@ -97,7 +97,8 @@ public enum YAMLParser {
     }
 
     /// Checks encoding and characters; returns the offset of the start of every line.
-    static func validate(_ b: UnsafeBufferPointer<UInt8>) throws(YAMLSyntaxError) -> [Int] {
+    static func validate(_ buf: UnsafeBufferPointer<UInt8>) throws(YAMLSyntaxError) -> [Int] {
+        let b = Bytes(buf)
         var lineStarts: [Int] = [0]
         lineStarts.reserveCapacity(b.count / 24 + 2)
         let n = b.count
@@ -161,10 +162,44 @@ func hex4(_ v: UInt32) -> String {
     return String(repeating: "0", count: max(0, 4 - s.count)) + s
 }
 
+/// Read-only access to the input bytes where every read is checked: an offset outside the
+/// input (past the end, or negative) reads as NUL, which `validate` refuses inside a document,
+/// so NUL means "end of input" to the parser. All parser reads go through this type; there is
+/// no unchecked subscript, so no code path can read outside the buffer.
+struct Bytes {
+    let base: UnsafeBufferPointer<UInt8>
+    let count: Int
+
+    init(_ base: UnsafeBufferPointer<UInt8>) {
+        self.base = base
+        self.count = base.count
+    }
+
+    @inline(__always) subscript(i: Int) -> UInt8 {
+        // One unsigned comparison covers both i < 0 and i >= count.
+        UInt(bitPattern: i) < UInt(bitPattern: count) ? base[unchecked: i] : 0
+    }
+
+    /// The bytes in `s..<e`, clamped to the input (empty when the range is empty or outside it).
+    @inline(__always) func slice(_ s: Int, _ e: Int) -> UnsafeBufferPointer<UInt8> {
+        let lo = max(0, min(s, count))
+        let hi = max(lo, min(e, count))
+        return UnsafeBufferPointer(rebasing: base[unchecked: lo..<hi])
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    @inline(__always) subscript(unchecked i: Int) -> UInt8 { baseAddress.unsafelyUnwrapped[i] }
+    @inline(__always) subscript(unchecked r: Range<Int>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        Slice(base: self, bounds: r)
+    }
+}
+
 /// Converts byte offsets into line:column.
 struct LineTable {
     let lineStarts: [Int]
-    func location(_ offset: Int, in b: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+    func location(_ offset: Int, in buf: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+        let b = Bytes(buf)
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) >> 1
@@ -180,7 +215,7 @@ struct LineTable {
 }
 
 final class Parser {
-    let b: UnsafeBufferPointer<UInt8>
+    let b: Bytes
     let n: Int
     let table: LineTable
     var scratch: [UInt8] = []
@@ -188,7 +223,7 @@ final class Parser {
     enum Context { case root, mapValue, seqItem }
 
     init(_ b: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) {
-        self.b = b
+        self.b = Bytes(b)
         self.n = b.count
         self.table = LineTable(lineStarts: lineStarts)
     }
@@ -196,10 +231,10 @@ final class Parser {
     // MARK: - Helpers
 
     func fail(_ kind: YAMLSyntaxError.Kind, _ message: String, _ at: Int) -> YAMLSyntaxError {
-        YAMLSyntaxError(kind: kind, message: message, location: table.location(at, in: b))
+        YAMLSyntaxError(kind: kind, message: message, location: table.location(at, in: b.base))
     }
 
-    @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? b[i] : 0 }
+    @inline(__always) func at(_ i: Int) -> UInt8 { b[i] }
     @inline(__always) func isBlankOrEnd(_ i: Int) -> Bool {
         let c = at(i)
         return c == cSP || c == cTAB || c == cLF || c == cCR || c == 0
@@ -491,15 +526,14 @@ final class Parser {
             }
             if node.keys.count == 11 { for k in node.keys { ids.insert(KeyIdentity(k.value)) }; ids.insert(id) }
         } else if !ids.insert(id).inserted {
-            let first = node.keys.first { KeyIdentity($0.value) == id }!
-            throw duplicate(key, first: first)
+            throw duplicate(key, first: node.keys.first { KeyIdentity($0.value) == id } ?? key)
         }
     }
 
     func duplicate(_ key: SyntaxNode, first: SyntaxNode) -> YAMLSyntaxError {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: b[key.start..<key.end]), as: UTF8.self)
+        let text = String(decoding: b.slice(key.start, key.end), as: UTF8.self)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        return fail(.unsupported, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b)))", key.start)
+        return fail(.unsupported, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b.base)))", key.start)
     }
 
     func parseBlockSequence(at first: Int, column m: Int, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
@@ -613,10 +647,10 @@ final class Parser {
             return node
         }
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<firstEnd]))
+        scratch.append(contentsOf: b.slice(start, firstEnd))
         for (s, e, k) in segments {
             if k == 0 { scratch.append(cSP) } else { for _ in 0..<k { scratch.append(cLF) } }
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<e]))
+            scratch.append(contentsOf: b.slice(s, e))
         }
         node.value = resolveScalarText(scratch, at: start)
         if case .string = node.value {} else {
@@ -626,7 +660,7 @@ final class Parser {
     }
 
     func resolvePlain(_ s: Int, _ e: Int) throws(YAMLSyntaxError) -> YAMLValue {
-        let slice = UnsafeBufferPointer(rebasing: b[s..<e])
+        let slice = b.slice(s, e)
         switch CoreSchema.resolve(slice) {
         case let .value(v): return v
         case .outOfRange:
@@ -657,11 +691,11 @@ final class Parser {
         }
         if p < n && b[p] == q && !(!double && at(p + 1) == q) {
             node.end = p + 1
-            node.value = .string(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<p]), as: UTF8.self))
+            node.value = .string(String(decoding: b.slice((i + 1), p), as: UTF8.self))
             return node
         }
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[(i + 1)..<p]))
+        scratch.append(contentsOf: b.slice((i + 1), p))
         var pendingWhite = 0   // count of bytes at the end of scratch that are unescaped blanks
         while pendingWhite < scratch.count
             && (scratch[scratch.count - 1 - pendingWhite] == cSP || scratch[scratch.count - 1 - pendingWhite] == cTAB) {
@@ -687,7 +721,7 @@ final class Parser {
             if c == cSP || c == cTAB { scratch.append(c); pendingWhite += 1; p += 1; continue }
             pendingWhite = 0
             if double && c == UInt8(ascii: "\\") {
-                p = try parseEscape(p)
+                p = try parseEscape(p, quoteStart: i)
                 continue
             }
             scratch.append(c)
@@ -743,7 +777,8 @@ final class Parser {
     }
 
     /// An escape sequence at `p` (the backslash); appends its text, returns the position after it.
-    func parseEscape(_ p: Int) throws(YAMLSyntaxError) -> Int {
+    func parseEscape(_ p: Int, quoteStart: Int) throws(YAMLSyntaxError) -> Int {
+        if p + 1 >= n { throw fail(.parse, "unterminated quoted scalar", quoteStart) }
         let e = at(p + 1)
         var digits = 0
         switch e {
@@ -784,7 +819,7 @@ final class Parser {
                 return q
             }
         default:
-            throw fail(.parse, "invalid escape '\\\(p + 1 < n ? String(decoding: [e], as: UTF8.self) : "")' in a double-quoted value", p)
+            throw fail(.parse, "invalid escape '\\\(String(decoding: [e], as: UTF8.self))' in a double-quoted value", p)
         }
         if digits == 0 { return p + 2 }
         var v: UInt32 = 0
@@ -905,7 +940,7 @@ final class Parser {
                 for _ in 0..<pendingBreaks { scratch.append(cLF) }
             }
             pendingBreaks = 0
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[r..<e]))
+            scratch.append(contentsOf: b.slice(r, e))
             sawContent = true
             lastSpaced = spaced
             node.end = e
@@ -984,7 +1019,7 @@ final class Parser {
                 if c == UInt8(ascii: "?") && isBlankOrEnd(p + 1) {
                     throw fail(.unsupported, "complex keys ('?') are not supported", p)
                 }
-                let item = try parseFlowNode(at: p, parent: parent, depth: depth)
+                let item = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 node.children.append(item)
                 crossed = false
                 p = try skipFlowSpace(item.end, parent: parent, crossed: &crossed)
@@ -998,7 +1033,7 @@ final class Parser {
                 if c == UInt8(ascii: "?") && isBlankOrEnd(p + 1) {
                     throw fail(.unsupported, "complex keys ('?') are not supported", p)
                 }
-                let key = try parseFlowNode(at: p, parent: parent, depth: depth)
+                let key = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 if case .string("<<") = key.value, key.style == .plain {
                     throw fail(.unsupported, "merge keys ('<<') are not supported", p)
                 }
@@ -1011,7 +1046,7 @@ final class Parser {
                     throw fail(.parse, "a key and its ':' must be on one line", p)
                 }
                 let d = at(p + 1)
-                if !(d == cSP || d == cTAB || d == cLF || d == cCR || isFlowIndicator(d)) {
+                if !(d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 || isFlowIndicator(d)) {
                     throw fail(.parse, "put a space after ':' in a flow mapping", p)
                 }
                 var ids2 = ids
@@ -1023,7 +1058,7 @@ final class Parser {
                 if at(p) == UInt8(ascii: ",") || at(p) == close {
                     value = emptyScalar(p)
                 } else {
-                    value = try parseFlowNode(at: p, parent: parent, depth: depth)
+                    value = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 }
                 node.keys.append(key)
                 node.children.append(value)
@@ -1045,7 +1080,10 @@ final class Parser {
         }
     }
 
-    func parseFlowNode(at p: Int, parent: Int, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseFlowNode(at p: Int, parent: Int, depth: Int, open: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+        if p >= n {
+            throw fail(.parse, "unterminated flow collection (missing '\(b[open] == UInt8(ascii: "[") ? "]" : "}")')", open)
+        }
         let c = b[p]
         if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
             return try parseFlow(at: p, parent: parent, depth: depth + 1)

@@ -79,6 +79,23 @@ let refusals: [Refusal] = [
     Refusal("a:\n  \"multi\n  line\": 1\n", .parse, 2, 3, "one line"),
     Refusal(": x\n", .parse, 1, 1, "missing key"),
     Refusal("a: \u{FEFF}x\n", .unsupported, 1, 4, "byte order mark"),
+    // Fuzzer findings: the input ends inside a flow collection (these read past the end of
+    // the buffer before the parser's reads were bounds-checked).
+    Refusal(bytes: [0x61, 0x41, 0x23, 0x20, 0x41, 0x3A, 0x20, 0x7B, 0x62, 0x3A, 0x09, 0x09, 0x09, 0x09,
+                    0x09, 0x09, 0x09, 0x09, 0x09, 0x23], .parse, 1, 8, "unterminated flow collection (missing '}')"),
+    Refusal("a: 0x1F\nCharech-lag: {rauncCharech-lagh: ", .parse, 2, 14, "unterminated flow collection (missing '}')"),
+    Refusal("a: {(b: ", .parse, 1, 4, "unterminated flow collection (missing '}')"),
+    Refusal("a: {b:", .parse, 1, 4, "unterminated flow collection (missing '}')"),
+    Refusal("a: {b: ", .parse, 1, 4, "unterminated flow collection (missing '}')"),
+    Refusal("a: {b: # c", .parse, 1, 4, "unterminated flow collection (missing '}')"),
+    Refusal("a: {b: 1,", .parse, 1, 4, "unterminated flow collection (missing '}')"),
+    Refusal("a: [1,", .parse, 1, 4, "unterminated flow collection (missing ']')"),
+    Refusal("a: [1, ", .parse, 1, 4, "unterminated flow collection (missing ']')"),
+    Refusal("a: [\n", .parse, 1, 4, "unterminated flow collection (missing ']')"),
+    Refusal("a: [[", .parse, 1, 5, "unterminated flow collection (missing ']')"),
+    Refusal("a: \"\\", .parse, 1, 4, "unterminated quoted scalar"),
+    Refusal("a: \"\\u12", .parse, 1, 5, "invalid escape"),
+    Refusal("a: 'x''", .parse, 1, 4, "unterminated quoted scalar"),
 ]
 
 @Suite("YAML Format refusals")
@@ -98,6 +115,24 @@ struct YAMLRefusalTests {
     @Test("refusals with .parse are also errors in Yams", arguments: refusals.filter { $0.kind == .parse })
     func yamsAgrees(_ r: Refusal) {
         #expect(throws: (any Error).self) { _ = try YAMLOracle.load(r.input) }
+    }
+
+    @Test("every prefix of every hand-written document is refused, or round-trips and loads like Yams")
+    func truncated() throws {
+        for text in acceptedCorpus + refusals.map({ String(decoding: $0.input, as: UTF8.self) }) {
+            let bytes = yamlBytes(text)
+            for cut in 0...bytes.count {
+                let prefix = Array(bytes[..<cut])
+                guard let doc = try? YAMLParser.parse(prefix) else { continue }
+                #expect(doc.bytes == prefix)
+                #expect(doc.root.data == doc.data)
+                if let expected = try? YAMLOracle.load(prefix) {
+                    #expect(doc.data == expected, "\(String(decoding: prefix, as: UTF8.self).debugDescription)")
+                } else {
+                    Issue.record("accepted but Yams refuses: \(String(decoding: prefix, as: UTF8.self).debugDescription)")
+                }
+            }
+        }
     }
 
     @Test("files over 1 MiB are refused before parsing")
