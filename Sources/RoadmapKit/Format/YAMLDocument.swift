@@ -35,20 +35,28 @@ public struct YAMLDocument: Sendable {
     }
 
     static func publicNode(_ s: SyntaxNode, _ b: UnsafeBufferPointer<UInt8>, _ t: LineTable) -> YAMLNode {
-        let loc = t.location(s.start, in: b)
+        var cursor = LineCursor(t, b)
+        return publicNode(s, &cursor)
+    }
+
+    static func publicNode(_ s: SyntaxNode, _ c: inout LineCursor) -> YAMLNode {
+        let loc = c.location(s.start)
         switch s.kind {
         case .scalar:
             return YAMLNode(.scalar(value: s.value, style: s.style), at: loc)
         case .blockSequence, .flowSequence:
             var items: [YAMLNode] = []
-            items.reserveCapacity(s.children.count)
-            for c in s.children { items.append(publicNode(c, b, t)) }
+            let count = s.childCount
+            items.reserveCapacity(count)
+            for i in 0..<count { items.append(publicNode(s.child(i), &c)) }
             return YAMLNode(.sequence(items), at: loc)
         case .blockMapping, .flowMapping:
             var pairs: [YAMLPair] = []
-            pairs.reserveCapacity(s.keys.count)
-            for i in s.keys.indices {
-                pairs.append(YAMLPair(key: publicNode(s.keys[i], b, t), value: publicNode(s.children[i], b, t)))
+            let count = s.keyCount
+            pairs.reserveCapacity(count)
+            for i in 0..<count {
+                let key = publicNode(s.key(i), &c)
+                pairs.append(YAMLPair(key: key, value: publicNode(s.child(i), &c)))
             }
             return YAMLNode(.mapping(pairs), at: loc)
         }
