@@ -371,9 +371,9 @@ final class Parser {
         self.b = Bytes(b)
         self.n = b.count
         self.table = LineTable(lineStarts: lineStarts)
-        keyStack.reserveCapacity(64)
-        childStack.reserveCapacity(64)
-        indicatorStack.reserveCapacity(64)
+        keyStack.reserveCapacity(16)
+        childStack.reserveCapacity(16)
+        indicatorStack.reserveCapacity(16)
     }
 
     // MARK: - Helpers
