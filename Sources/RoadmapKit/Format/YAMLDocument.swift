@@ -35,20 +35,28 @@ public struct YAMLDocument: Sendable {
     }
 
     static func publicNode(_ s: SyntaxNode, _ b: UnsafeBufferPointer<UInt8>, _ t: LineTable) -> YAMLNode {
-        let loc = t.location(s.start, in: b)
+        var cursor = LineCursor(t, b)
+        return publicNode(s, &cursor)
+    }
+
+    static func publicNode(_ s: SyntaxNode, _ c: inout LineCursor) -> YAMLNode {
+        let loc = c.location(s.start)
         switch s.kind {
         case .scalar:
             return YAMLNode(.scalar(value: s.value, style: s.style), at: loc)
         case .blockSequence, .flowSequence:
             var items: [YAMLNode] = []
-            items.reserveCapacity(s.children.count)
-            for c in s.children { items.append(publicNode(c, b, t)) }
+            let count = s.childCount
+            items.reserveCapacity(count)
+            for i in 0..<count { items.append(publicNode(s.child(i), &c)) }
             return YAMLNode(.sequence(items), at: loc)
         case .blockMapping, .flowMapping:
             var pairs: [YAMLPair] = []
-            pairs.reserveCapacity(s.keys.count)
-            for i in s.keys.indices {
-                pairs.append(YAMLPair(key: publicNode(s.keys[i], b, t), value: publicNode(s.children[i], b, t)))
+            let count = s.keyCount
+            pairs.reserveCapacity(count)
+            for i in 0..<count {
+                let key = publicNode(s.key(i), &c)
+                pairs.append(YAMLPair(key: key, value: publicNode(s.child(i), &c)))
             }
             return YAMLNode(.mapping(pairs), at: loc)
         }
@@ -90,6 +98,10 @@ extension YAMLDocument {
 
     /// Removes the key (or sequence item, by index) at `path`.
     public mutating func remove(_ path: [String]) throws {
+        do { try removeEntry(path) } catch let e as InvalidEdit { throw e.named(path) }
+    }
+
+    mutating func removeEntry(_ path: [String]) throws {
         guard let last = path.last else { throw YAMLEditError("cannot remove the whole document") }
         let parentPath = Array(path.dropLast())
         let expected = try Self.applying(data, path[...], .remove)
@@ -136,6 +148,10 @@ extension YAMLDocument {
 
     /// Appends a value to the list at `path` (creating the list when absent or empty).
     public mutating func append(_ path: [String], _ value: YAMLValue) throws {
+        do { try appendItem(path, value) } catch let e as InvalidEdit { throw e.named(path) }
+    }
+
+    mutating func appendItem(_ path: [String], _ value: YAMLValue) throws {
         let expected = try Self.applying(data, path[...], .append(value))
         guard let seq = node(at: path[...], tree), !(seq.kind == .scalar && seq.value == .null) else {
             try setValue(path, .sequence([value]), RenderPreference())
@@ -247,6 +263,16 @@ extension YAMLDocument {
         return p
     }
 
+    /// An edit whose result does not parse (a bug in the editor). Thrown by `commit` and turned
+    /// into a one-line `YAMLEditError` naming the field by the public editing methods.
+    struct InvalidEdit: Error {
+        var error: YAMLSyntaxError
+        func named(_ path: [String]) -> YAMLEditError {
+            let field = path.isEmpty ? "the document" : "'\(path.joined(separator: "."))'"
+            return YAMLEditError("internal error: editing \(field) produced invalid YAML (\(error.location): \(error.message))")
+        }
+    }
+
     mutating func commit(_ range: Range<Int>, _ text: [UInt8], expected: YAMLValue) throws {
         var nb = bytes
         nb.replaceSubrange(range, with: text)
@@ -254,7 +280,7 @@ extension YAMLDocument {
         do {
             doc = try YAMLParser.parse(nb)
         } catch {
-            throw YAMLEditError("internal error: the edit produced invalid YAML (\(error)): \(String(decoding: nb, as: UTF8.self).debugDescription)")
+            throw InvalidEdit(error: error)
         }
         guard doc.data == expected else {
             throw YAMLEditError("internal error: the edit did not produce the expected data")
@@ -300,6 +326,10 @@ extension YAMLDocument {
     }
 
     mutating func setValue(_ path: [String], _ value: YAMLValue, _ pref: RenderPreference) throws {
+        do { try setValueUnnamed(path, value, pref) } catch let e as InvalidEdit { throw e.named(path) }
+    }
+
+    mutating func setValueUnnamed(_ path: [String], _ value: YAMLValue, _ pref: RenderPreference) throws {
         let expected = try Self.applying(data, path[...], .set(value))
         let eol = lineEnding
         // Root.

@@ -14,6 +14,25 @@ public let yamlMaximumFileSize = 1_048_576
 /// The deepest accepted nesting of collections.
 public let yamlMaximumDepth = 32
 
+/// The entries of a collection node. Held by reference so that copying a node (which the
+/// recursive parser does for every value it returns) costs one retain instead of three array
+/// copies; `SyntaxNode` copies it before any mutation that is not unique, so nodes keep value
+/// semantics. Never mutated after parsing except through `SyntaxNode`'s mutating members.
+final class SyntaxEntries: @unchecked Sendable {
+    // Only reached through SyntaxNode, which never holds two accesses at once: no dynamic
+    // exclusivity checks (they cost more than the appends).
+    @exclusivity(unchecked) var keys: [SyntaxNode] = []
+    @exclusivity(unchecked) var children: [SyntaxNode] = []
+    @exclusivity(unchecked) var indicators: [Int] = []
+
+    init() {}
+    init(_ other: SyntaxEntries) {
+        keys = other.keys
+        children = other.children
+        indicators = other.indicators
+    }
+}
+
 /// A node of the lossless tree: byte ranges into the document's bytes.
 struct SyntaxNode: Sendable {
     enum Kind: UInt8, Sendable { case scalar, blockMapping, blockSequence, flowMapping, flowSequence }
@@ -25,12 +44,55 @@ struct SyntaxNode: Sendable {
     /// content character (never trailing spaces, comments or the line break).
     var start: Int
     var end: Int
+    /// Collections: their entries (nil for scalars and until the first entry).
+    private var entries: SyntaxEntries?
+
+    init(kind: Kind, style: ScalarStyle = .plain, value: YAMLValue = .null, start: Int, end: Int) {
+        self.kind = kind
+        self.style = style
+        self.value = value
+        self.start = start
+        self.end = end
+    }
+
+    private mutating func uniqueEntries() -> SyntaxEntries {
+        if let e = entries, isKnownUniquelyReferenced(&entries) { return e }
+        let e = entries.map(SyntaxEntries.init) ?? SyntaxEntries()
+        entries = e
+        return e
+    }
+
     /// Mapping keys (mappings only).
-    var keys: [SyntaxNode] = []
+    var keys: [SyntaxNode] {
+        get { entries?.keys ?? [] }
+        set { uniqueEntries().keys = newValue }
+    }
     /// Sequence items or mapping values.
-    var children: [SyntaxNode] = []
+    var children: [SyntaxNode] {
+        get { entries?.children ?? [] }
+        set { uniqueEntries().children = newValue }
+    }
     /// Block collections: the offset of each entry's `-` or `:`.
-    var indicators: [Int] = []
+    var indicators: [Int] {
+        get { entries?.indicators ?? [] }
+        set { uniqueEntries().indicators = newValue }
+    }
+
+    var keyCount: Int { entries?.keys.count ?? 0 }
+    var childCount: Int { entries?.children.count ?? 0 }
+    /// The key of entry `i` (0 ≤ i < keyCount).
+    func key(_ i: Int) -> SyntaxNode { entries.unsafelyUnwrapped.keys[i] }
+    /// The item or value of entry `i` (0 ≤ i < childCount).
+    func child(_ i: Int) -> SyntaxNode { entries.unsafelyUnwrapped.children[i] }
+
+    /// Sets all entries at once (the parser collects them on its stacks and sizes them exactly).
+    mutating func setEntries(keys: ArraySlice<SyntaxNode>, children: ArraySlice<SyntaxNode>, indicators: ArraySlice<Int>) {
+        let e = SyntaxEntries()
+        if !keys.isEmpty { e.keys = Array(keys) }
+        if !children.isEmpty { e.children = Array(children) }
+        if !indicators.isEmpty { e.indicators = Array(indicators) }
+        entries = e
+    }
 
     var isBlockCollection: Bool { kind == .blockMapping || kind == .blockSequence }
     var isMapping: Bool { kind == .blockMapping || kind == .flowMapping }
@@ -39,11 +101,15 @@ struct SyntaxNode: Sendable {
     var data: YAMLValue {
         switch kind {
         case .scalar: return value
-        case .blockSequence, .flowSequence: return .sequence(children.map(\.data))
+        case .blockSequence, .flowSequence:
+            var items: [YAMLValue] = []
+            items.reserveCapacity(childCount)
+            for i in 0..<childCount { items.append(child(i).data) }
+            return .sequence(items)
         case .blockMapping, .flowMapping:
             var pairs: [(key: YAMLValue, value: YAMLValue)] = []
-            pairs.reserveCapacity(keys.count)
-            for i in keys.indices { pairs.append((key: keys[i].value, value: children[i].data)) }
+            pairs.reserveCapacity(keyCount)
+            for i in 0..<keyCount { pairs.append((key: key(i).value, value: child(i).data)) }
             return .mapping(pairs)
         }
     }
@@ -113,6 +179,14 @@ public enum YAMLParser {
         }
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         while i < n {
+            // Fast path: eight printable ASCII bytes at a time.
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(buf.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high   // some byte < 0x20
+                let atLeast7F = (w | (w &+ 0x0101_0101_0101_0101)) & high  // some byte >= 0x7F
+                if below20 | atLeast7F == 0 { i += 8; continue }
+            }
             let c = b[i]
             if c >= 0x20 && c < 0x7F { i += 1; continue }
             if c == cLF {
@@ -214,11 +288,82 @@ struct LineTable {
     }
 }
 
+/// Converts a non-decreasing series of offsets into line:column, moving forward from the previous
+/// answer instead of searching (any offset works; going backwards restarts from a search).
+struct LineCursor {
+    let table: LineTable
+    let b: Bytes
+    var line = 0          // index into lineStarts
+    var offset = 0        // the last offset answered, on `line`
+    var column = 1        // its column
+
+    /// No byte of the input is ≥ 0x80: every byte is a column.
+    let asciiOnly: Bool
+
+    init(_ table: LineTable, _ buf: UnsafeBufferPointer<UInt8>) {
+        self.table = table
+        self.b = Bytes(buf)
+        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { offset = 3 }
+        var any: UInt64 = 0
+        var i = 0
+        if let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= buf.count { any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self); i += 8 }
+        }
+        while i < buf.count { any |= UInt64(buf[unchecked: i]); i += 1 }
+        asciiOnly = any & 0x8080_8080_8080_8080 == 0
+    }
+
+    mutating func location(_ target: Int) -> SourceLocation {
+        let starts = table.lineStarts
+        if target < offset {
+            let loc = table.location(target, in: b.base)
+            return loc
+        }
+        if line + 1 < starts.count && starts[line + 1] <= target {
+            line += 1
+            while line + 1 < starts.count && starts[line + 1] <= target { line += 1 }
+            offset = starts[line]
+            column = 1
+        }
+        let stop = min(target, b.count)
+        var j = offset
+        var col = column
+        if asciiOnly { col += max(0, stop - j); j = stop }
+        while j < stop { if b[j] & 0xC0 != 0x80 { col += 1 }; j += 1 }
+        offset = max(offset, stop)
+        column = col
+        return SourceLocation(line: line + 1, column: col)
+    }
+}
+
 final class Parser {
     let b: Bytes
     let n: Int
     let table: LineTable
-    var scratch: [UInt8] = []
+    // Class properties are checked for exclusive access at run time unless told otherwise; the
+    // parser is used by one call at a time and never overlaps accesses to these.
+    @exclusivity(unchecked) var scratch: [UInt8] = []
+    /// Entries of the collections being parsed (innermost last); a finished collection takes its
+    /// entries off the top, so each collection's arrays are allocated once, at their final size.
+    @exclusivity(unchecked) var keyStack: [SyntaxNode] = []
+    @exclusivity(unchecked) var childStack: [SyntaxNode] = []
+    @exclusivity(unchecked) var indicatorStack: [Int] = []
+
+    struct Frame { var keys: Int; var children: Int; var indicators: Int }
+
+    func beginEntries() -> Frame {
+        Frame(keys: keyStack.count, children: childStack.count, indicators: indicatorStack.count)
+    }
+
+    func finishEntries(_ node: inout SyntaxNode, _ f: Frame) {
+        node.setEntries(keys: keyStack[f.keys...], children: childStack[f.children...],
+                        indicators: indicatorStack[f.indicators...])
+        // removeLast keeps the stacks' storage (removeSubrange of everything reallocates).
+        keyStack.removeLast(keyStack.count - f.keys)
+        childStack.removeLast(childStack.count - f.children)
+        indicatorStack.removeLast(indicatorStack.count - f.indicators)
+    }
 
     enum Context { case root, mapValue, seqItem }
 
@@ -226,6 +371,9 @@ final class Parser {
         self.b = Bytes(b)
         self.n = b.count
         self.table = LineTable(lineStarts: lineStarts)
+        keyStack.reserveCapacity(16)
+        childStack.reserveCapacity(16)
+        indicatorStack.reserveCapacity(16)
     }
 
     // MARK: - Helpers
@@ -492,13 +640,14 @@ final class Parser {
         var key = firstKey
         var colon = firstColon
         var ids: Set<KeyIdentity> = []
+        let frame = beginEntries()
         while true {
-            try checkDuplicate(key, in: node, ids: &ids)
+            try checkDuplicate(key, from: frame.keys, ids: &ids)
             let value = try parseValue(after: colon + 1, parent: m, context: .mapValue, depth: depth)
-            node.keys.append(key)
-            node.children.append(value)
-            node.indicators.append(colon)
             node.end = max(value.end, colon + 1)
+            keyStack.append(key)
+            childStack.append(value)
+            indicatorStack.append(colon)
             guard let line = try nextContentLine(node.end) else { break }
             if line.indent < m || isDocumentMarker(line) { break }
             if line.indent > m { throw fail(.parse, "bad indentation of a mapping entry", line.content) }
@@ -515,18 +664,63 @@ final class Parser {
             key = k
             colon = c
         }
+        finishEntries(&node, frame)
         return node
     }
 
-    func checkDuplicate(_ key: SyntaxNode, in node: SyntaxNode, ids: inout Set<KeyIdentity>) throws(YAMLSyntaxError) {
-        let id = KeyIdentity(key.value)
-        if node.keys.count < 12 {
-            for k in node.keys where KeyIdentity(k.value) == id {
-                throw duplicate(key, first: k)
+    /// Refuses a key equal (as data) to one already in `node`. Mappings of up to 32 keys are
+    /// scanned linearly, comparing values directly (no hashing, no allocation); larger ones
+    /// switch to a set of key identities.
+    func checkDuplicate(_ key: SyntaxNode, from base: Int, ids: inout Set<KeyIdentity>) throws(YAMLSyntaxError) {
+        let top = keyStack.count
+        let count = top - base
+        if count < 32 {
+            // Two plain keys that read as strings are equal exactly when their text is (keys are
+            // one line): compare lengths, then bytes, without touching the strings.
+            let keyIsPlainString = key.style == .plain && isString(key.value)
+            let len = key.end - key.start
+            for k in base..<top {
+                let same: Bool
+                if keyIsPlainString && keyStack[k].style == .plain && isString(keyStack[k].value) {
+                    same = keyStack[k].end - keyStack[k].start == len
+                        && memcmp(b.slice(keyStack[k].start, keyStack[k].end), b.slice(key.start, key.end))
+                } else {
+                    same = sameKey(keyStack[k].value, key.value)
+                }
+                if same { throw duplicate(key, first: keyStack[k]) }
             }
-            if node.keys.count == 11 { for k in node.keys { ids.insert(KeyIdentity(k.value)) }; ids.insert(id) }
-        } else if !ids.insert(id).inserted {
-            throw duplicate(key, first: node.keys.first { KeyIdentity($0.value) == id } ?? key)
+            if count == 31 {
+                for k in base..<top { ids.insert(KeyIdentity(keyStack[k].value)) }
+                ids.insert(KeyIdentity(key.value))
+            }
+        } else if !ids.insert(KeyIdentity(key.value)).inserted {
+            for k in base..<top where sameKey(keyStack[k].value, key.value) {
+                throw duplicate(key, first: keyStack[k])
+            }
+            throw duplicate(key, first: key)
+        }
+    }
+
+    @inline(__always) func isString(_ v: YAMLValue) -> Bool {
+        if case .string = v { return true }
+        return false
+    }
+
+    @inline(__always) func memcmp(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard x.count == y.count else { return false }
+        for i in 0..<x.count where x[unchecked: i] != y[unchecked: i] { return false }
+        return true
+    }
+
+    /// Whether two scalar keys are the same data (the equality of `KeyIdentity`).
+    @inline(__always) func sameKey(_ a: YAMLValue, _ b: YAMLValue) -> Bool {
+        switch (a, b) {
+        case let (.string(x), .string(y)): return x == y
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.int(x), .int(y)): return x == y
+        case let (.float(x), .float(y)): return x == y || (x.isNaN && y.isNaN)
+        default: return false
         }
     }
 
@@ -542,12 +736,13 @@ final class Parser {
         }
         var node = SyntaxNode(kind: .blockSequence, start: first, end: first + 1)
         var dash = first
+        let frame = beginEntries()
         while true {
             if at(dash + 1) == cTAB { throw fail(.unsupported, "tab after '-'; use a space", dash + 1) }
             let value = try parseValue(after: dash + 1, parent: m, context: .seqItem, depth: depth)
-            node.children.append(value)
-            node.indicators.append(dash)
             node.end = max(value.end, dash + 1)
+            childStack.append(value)
+            indicatorStack.append(dash)
             guard let line = try nextContentLine(node.end) else { break }
             if line.indent < m || isDocumentMarker(line) { break }
             if line.indent > m { throw fail(.parse, "bad indentation of a sequence item", line.content) }
@@ -557,6 +752,7 @@ final class Parser {
             }
             break
         }
+        finishEntries(&node, frame)
         return node
     }
 
@@ -1006,12 +1202,17 @@ final class Parser {
         let close = isSeq ? UInt8(ascii: "]") : UInt8(ascii: "}")
         var node = SyntaxNode(kind: isSeq ? .flowSequence : .flowMapping, start: i, end: i)
         var ids: Set<KeyIdentity> = []
+        let frame = beginEntries()
         var crossed = false
         var p = try skipFlowSpace(i + 1, parent: parent, crossed: &crossed)
         while true {
             if p >= n { throw fail(.parse, "unterminated flow collection (missing '\(Character(Unicode.Scalar(close)))')", i) }
             let c = b[p]
-            if c == close { node.end = p + 1; return node }
+            if c == close {
+                node.end = p + 1
+                finishEntries(&node, frame)
+                return node
+            }
             if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") || c == UInt8(ascii: ",") {
                 throw fail(.parse, "unexpected \(charName(p)) in a flow collection", p)
             }
@@ -1020,9 +1221,10 @@ final class Parser {
                     throw fail(.unsupported, "complex keys ('?') are not supported", p)
                 }
                 let item = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
-                node.children.append(item)
+                let itemEnd = item.end
+                childStack.append(item)
                 crossed = false
-                p = try skipFlowSpace(item.end, parent: parent, crossed: &crossed)
+                p = try skipFlowSpace(itemEnd, parent: parent, crossed: &crossed)
                 if at(p) == UInt8(ascii: ":") {
                     throw fail(.unsupported, "a 'key: value' pair inside a flow sequence is not supported; write {key: value}", p)
                 }
@@ -1049,9 +1251,7 @@ final class Parser {
                 if !(d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 || isFlowIndicator(d)) {
                     throw fail(.parse, "put a space after ':' in a flow mapping", p)
                 }
-                var ids2 = ids
-                try checkDuplicate(key, in: node, ids: &ids2)
-                ids = ids2
+                try checkDuplicate(key, from: frame.keys, ids: &ids)
                 crossed = false
                 p = try skipFlowSpace(p + 1, parent: parent, crossed: &crossed)
                 let value: SyntaxNode
@@ -1060,10 +1260,11 @@ final class Parser {
                 } else {
                     value = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 }
-                node.keys.append(key)
-                node.children.append(value)
+                let valueEnd = value.end
+                keyStack.append(key)
+                childStack.append(value)
                 crossed = false
-                p = try skipFlowSpace(value.end, parent: parent, crossed: &crossed)
+                p = try skipFlowSpace(valueEnd, parent: parent, crossed: &crossed)
             }
             let d = at(p)
             if d == UInt8(ascii: ",") {

@@ -27,6 +27,15 @@ struct YAMLEditorTests {
 
     """
 
+    @Test("an edit that would not parse is reported on one line naming the field, without the file's text")
+    func invalidEditMessage() {
+        let syntax = YAMLSyntaxError(kind: .parse, message: "unexpected ':' after the value", location: SourceLocation(line: 3, column: 7))
+        let error = YAMLDocument.InvalidEdit(error: syntax).named(["waive", "launch-lag"])
+        #expect(error.message == "internal error: editing 'waive.launch-lag' produced invalid YAML (3:7: unexpected ':' after the value)")
+        #expect(!error.message.contains("\n"))
+        #expect(YAMLDocument.InvalidEdit(error: syntax).named([]).message.contains("editing the document"))
+    }
+
     @Test("setting a scalar rewrites only its bytes; comments and quoting stay")
     func setScalar() throws {
         let out = try edit(item) { try $0.setScalar(["date"], .string("2026-07-01")) }
