@@ -84,13 +84,18 @@ public final class HistoryCache {
         if let record = records[id] ?? transient[id] { return record }
         let link = try repository.commitLink(id)
         let record = Record(treeID: link.treeID, parents: link.parents, commitTime: link.commitTime, changed: nil)
+        store(record, for: id)
+        return record
+    }
+
+    /// Remembers a record; one at a shallow boundary only for this session (its parents may arrive later).
+    private func store(_ record: Record, for id: ObjectID) {
         if shallow.contains(id) {
             transient[id] = record
         } else {
             records[id] = record
             dirty = true
         }
-        return record
     }
 
     /// True when the commit's changed paths are known.
@@ -110,12 +115,7 @@ public final class HistoryCache {
             Self.insertHashes(of: path, into: &hashes)
         }
         record.changed = hashes.sorted()
-        if shallow.contains(id) {
-            transient[id] = record
-        } else {
-            records[id] = record
-            dirty = true
-        }
+        store(record, for: id)
         return record
     }
 

@@ -148,7 +148,7 @@ public final class ItemHistory {
         var entry = HistoryEntry(
             commit: change.commit,
             author: HistoryAuthor(name: info.author.name, email: info.author.email),
-            date: HistoryDates.iso8601(info.author.date, offsetMinutes: info.author.timeZoneOffsetMinutes),
+            date: CommitTime.iso8601(info.author.date, offsetMinutes: info.author.timeZoneOffsetMinutes),
             authorDate: info.author.date, authorOffsetMinutes: info.author.timeZoneOffsetMinutes,
             committerDate: info.committer.date, subject: info.summary, path: change.path,
             previousPath: change.previousPath, change: change.kind, fields: [], error: nil, data: nil)
