@@ -81,6 +81,12 @@ public final class ItemHistory {
         self.root = PathHistory.normalized(root)
         self.decoder = decoder
         self.paths = PathHistory(cache: try cache ?? HistoryCache(repository: repository))
+        paths.savesAfterEachLog = false
+    }
+
+    /// Writes what the history cache learned (atomically); call once the command is done.
+    public func save() throws {
+        try paths.cache.save()
     }
 
     /// An id (the file `<id>.yaml` or `<id>.yml` anywhere under the root at `tip`) or a

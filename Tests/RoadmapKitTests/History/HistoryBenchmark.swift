@@ -68,6 +68,24 @@ struct HistoryBenchmark {
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
+    /// With ROADMAP_BENCH_REPO=DIR (a folder that does not exist yet), writes the generated
+    /// repository there and keeps it, to time the `roadmap` binary against `git log` by hand.
+    @Test("writes the benchmark repository to ROADMAP_BENCH_REPO",
+          .enabled(if: ProcessInfo.processInfo.environment["ROADMAP_BENCH_REPO"] != nil))
+    func writeRepository() throws {
+        let target = try #require(ProcessInfo.processInfo.environment["ROADMAP_BENCH_REPO"])
+        let items = Self.number("ROADMAP_BENCH_ITEMS", 10_000)
+        let commits = Self.number("ROADMAP_BENCH_COMMITS", 20_000)
+        let fixture = try HistoryFixture()
+        let input = fixture.directory.appendingPathComponent("../stream.fi")
+        try Self.stream(items: items, commits: commits).write(to: input)
+        try fixture.git(["fast-import", "--quiet"], allowFailure: false, stdin: input)
+        try fixture.git("repack", "-a", "-d", "-q")
+        try fixture.git("reset", "-q", "--hard", "main")
+        try FileManager.default.copyItem(at: fixture.directory, to: URL(fileURLWithPath: target))
+        print("bench: wrote \(items) items, \(commits) commits to \(target)")
+    }
+
     @Test("prints cold and warm timings next to git log")
     func timings() throws {
         let items = Self.number("ROADMAP_BENCH_ITEMS", 10_000)
