@@ -83,7 +83,7 @@ public final class HistoryCache {
     /// memory only). A missing, damaged or foreign file counts as empty.
     public init(repository: Repository, persistent: Bool = true) throws {
         self.repository = repository
-        self.reader = HistoryReader(repository)
+        self.reader = try HistoryReader(repository)
         self.fileURL = persistent ? Self.defaultURL(for: repository) : nil
         self.shallow = try repository.shallowCommitIDs()
         if let fileURL, let data = FileManager.default.contents(atPath: fileURL.path) {
