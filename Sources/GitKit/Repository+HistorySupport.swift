@@ -198,6 +198,47 @@ public final class HistoryReader {
         return nil
     }
 
+    /// The paths of the files (`FileMode.isBlob`) named one of `names` anywhere under the folder
+    /// `folder` (its names; empty: the whole tree) of a tree, in git's tree order. Only
+    /// folders are read; other entries are passed over undecoded.
+    public func files(named names: Set<String>, under folder: [String], inTree root: ObjectID) throws -> [String] {
+        guard let start = try entry(at: folder, inTree: root), start.mode == .tree else { return [] }
+        let wanted = Set(names.map { Array($0.utf8) })
+        var result: [String] = []
+        try collectFiles(named: wanted, in: start.id, prefix: folder.isEmpty ? [] : Array(folder.joined(separator: "/").utf8) + [UInt8(ascii: "/")],
+                         into: &result)
+        return result
+    }
+
+    private func collectFiles(named wanted: Set<[UInt8]>, in id: ObjectID, prefix: [UInt8], into result: inout [String]) throws {
+        let object = try tree(id)
+        var cursor = RawTreeCursor(object.bytes)
+        var subtrees: [(name: [UInt8], id: ObjectID, position: Int)] = []
+        var found: [(name: [UInt8], position: Int)] = []
+        withExtendedLifetime(object) {
+            while let entry = cursor.peekHeader() {
+                if entry.isTree, let full = cursor.peek() {
+                    subtrees.append((Array(entry.name), full.id, found.count + subtrees.count))
+                } else if wanted.contains(Array(entry.name)), let full = cursor.peek(),
+                          FileMode(rawMode: full.mode)?.isBlob == true {
+                    found.append((Array(entry.name), found.count + subtrees.count))
+                }
+                cursor.skip(entry.end - cursor.position)
+            }
+        }
+        // Git's tree order: the entries in the order they stand, folders expanded in place.
+        var s = 0, f = 0
+        while s < subtrees.count || f < found.count {
+            if f < found.count, s >= subtrees.count || found[f].position < subtrees[s].position {
+                result.append(String(decoding: prefix + found[f].name, as: UTF8.self))
+                f += 1
+            } else {
+                try collectFiles(named: wanted, in: subtrees[s].id, prefix: prefix + subtrees[s].name + [UInt8(ascii: "/")], into: &result)
+                s += 1
+            }
+        }
+    }
+
     /// The entries that differ between two trees (nil: the empty tree), top-down in git's
     /// tree order, as git's tree comparison finds them: entries with equal ids are skipped
     /// unread (and runs of identical bytes without parsing them). A folder that differs is
@@ -372,6 +413,18 @@ private struct RawTreeCursor {
     mutating func skip(_ count: Int) { position += count }
 
     mutating func advance(past entry: RawTreeEntry) { position = entry.end }
+
+    /// The name, mode and end of the entry at the position, its id not decoded.
+    func peekHeader() -> (name: UnsafeRawBufferPointer, isTree: Bool, end: Int)? {
+        guard let end = end(from: position) else { return nil }
+        var index = position
+        while index < end - 21, bytes[index] != UInt8(ascii: " ") { index += 1 }
+        guard index < end - 21 else { return nil }
+        // Trees are written `40000`; git's canon_mode counts anything of type 04 as a tree.
+        let isTree = index - position == 5 && bytes[position] == UInt8(ascii: "4")
+            || index - position == 6 && bytes[position] == UInt8(ascii: "0") && bytes[position + 1] == UInt8(ascii: "4")
+        return (UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<(end - 21)]), isTree, end)
+    }
 
     /// The entry at the position, decoded; nil at the end or when damaged.
     func peek() -> RawTreeEntry? {

@@ -79,5 +79,9 @@ struct HistorySupportTests {
         #expect(try reader.entry(at: ["a", "b", "x", "deeper"], inTree: link.treeID) == nil)
         #expect(try reader.entry(at: ["nope"], inTree: link.treeID) == nil)
         #expect(try reader.link(head) == link)
+        #expect(try reader.files(named: ["x", "y"], under: ["a"], inTree: parent.treeID) == ["a/b/x", "a/y"])
+        #expect(try reader.files(named: ["x", "y", "b"], under: ["a"], inTree: link.treeID) == ["a/b/x"])
+        #expect(try reader.files(named: ["a.txt", "new"], under: [], inTree: link.treeID) == ["a.txt", "z/new"])
+        #expect(try reader.files(named: ["x"], under: ["nope"], inTree: link.treeID).isEmpty)
     }
 }

@@ -87,7 +87,7 @@ public final class HistoryCache {
         self.fileURL = persistent ? Self.defaultURL(for: repository) : nil
         self.shallow = try repository.shallowCommitIDs()
         if let fileURL, let data = FileManager.default.contents(atPath: fileURL.path) {
-            records = Self.decode([UInt8](data)) ?? [:]
+            records = data.withUnsafeBytes { Self.decode($0) } ?? [:]
         }
     }
 
@@ -245,7 +245,7 @@ public final class HistoryCache {
         return out
     }
 
-    static func decode(_ bytes: [UInt8]) -> [ObjectID: Record]? {
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> [ObjectID: Record]? {
         var reader = ByteReader(bytes: bytes)
         guard reader.take(4).map(Array.init) == magic, reader.u32() == version, let count = reader.u32() else { return nil }
         var result: [ObjectID: Record] = [:]
@@ -281,23 +281,23 @@ public final class HistoryCache {
     }
 }
 
+/// Reads the little-endian cache file.
 struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var offset = 0
 
     var remaining: Int { bytes.count - offset }
 
-    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+    mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
         guard remaining >= count else { return nil }
         defer { offset += count }
-        return bytes[offset..<offset + count]
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 
     private mutating func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
-        guard let slice = take(MemoryLayout<T>.size) else { return nil }
-        var value: T = 0
-        for (index, byte) in slice.enumerated() { value |= T(byte) << (8 * index) }
-        return value
+        guard remaining >= MemoryLayout<T>.size, let base = bytes.baseAddress else { return nil }
+        defer { offset += MemoryLayout<T>.size }
+        return T(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 
     mutating func u16() -> UInt16? { integer(UInt16.self) }

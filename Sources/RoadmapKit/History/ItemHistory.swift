@@ -97,9 +97,8 @@ public final class ItemHistory {
             return (itemID(of: text), text)
         }
         let names: Set<String> = ["\(text).yaml", "\(text).yml"]
-        let matches = try repository.treeEntries(ofCommit: tip, under: root)
-            .filter { $0.mode.isBlob && names.contains(String(PathHistory.fileName($0.path))) }
-            .map(\.path)
+        let matches = try paths.cache.reader.files(named: names, under: root.split(separator: "/").map(String.init),
+                                                   inTree: paths.cache.record(tip).treeID)
         guard let first = matches.first else { throw HistoryError.unknownItem(id: text, root: root) }
         guard matches.count == 1 else { throw HistoryError.duplicateItem(id: text, paths: matches) }
         return (text, first)

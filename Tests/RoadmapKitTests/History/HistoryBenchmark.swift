@@ -114,7 +114,7 @@ struct HistoryBenchmark {
             let warmTime = try Self.seconds { warm = try PathHistory(repository: repository).log(path: path, from: tip).commits }
             func f(_ x: Double) -> String { String(format: "%.3f", x) }
             print("bench: \(path): git \(f(gitTime))s (max RSS of git children \(usage.ru_maxrss) KiB), "
-                  + "cold \(f(coldTime))s, graph cached \(f(secondTime))s, full index \(f(indexTime))s, warm \(f(warmTime))s, "
+                  + "cold \(f(coldTime))s, second (summaries learned while walking) \(f(secondTime))s, full index \(f(indexTime))s, warm \(f(warmTime))s, "
                   + "same list: \(cold == gitIDs && warm == gitIDs && second == gitIDs), \(gitIDs.count) commits; our peak RSS \(Self.peakKiB()) KiB")
             #expect(cold == gitIDs && warm == gitIDs)
         }
