@@ -155,9 +155,10 @@ public final class HistoryCache {
         return try summarize(id, expanding: { _ in true })
     }
 
-    /// Indexes every commit reachable from `tips` that is not indexed yet (the one-time
-    /// cost that makes later history queries a walk over memory), then saves. Returns how
-    /// many commits were indexed.
+    /// Completes the summary of every commit reachable from `tips` (looking into every
+    /// folder that differs), then saves. Queries do not need this — they summarize as they
+    /// walk — but it makes every later query a walk over memory. Returns how many commits
+    /// it summarized or completed.
     @discardableResult
     public func index(reachableFrom tips: [ObjectID]) throws -> Int {
         var stack = tips

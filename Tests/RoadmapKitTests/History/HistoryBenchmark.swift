@@ -74,27 +74,27 @@ struct HistoryBenchmark {
           .enabled(if: ProcessInfo.processInfo.environment["ROADMAP_BENCH_REPO"] != nil))
     func writeRepository() throws {
         let target = try #require(ProcessInfo.processInfo.environment["ROADMAP_BENCH_REPO"])
-        let items = Self.number("ROADMAP_BENCH_ITEMS", 10_000)
-        let commits = Self.number("ROADMAP_BENCH_COMMITS", 20_000)
-        let fixture = try HistoryFixture()
-        let input = fixture.directory.appendingPathComponent("../stream.fi")
-        try Self.stream(items: items, commits: commits).write(to: input)
-        try fixture.git(["fast-import", "--quiet"], allowFailure: false, stdin: input)
-        try fixture.git("repack", "-a", "-d", "-q")
+        let (fixture, items, commits) = try Self.generated()
         try fixture.git("reset", "-q", "--hard", "main")
         try FileManager.default.copyItem(at: fixture.directory, to: URL(fileURLWithPath: target))
         print("bench: wrote \(items) items, \(commits) commits to \(target)")
     }
 
-    @Test("prints cold and warm timings next to git log")
-    func timings() throws {
-        let items = Self.number("ROADMAP_BENCH_ITEMS", 10_000)
-        let commits = Self.number("ROADMAP_BENCH_COMMITS", 20_000)
+    /// The generated repository (ROADMAP_BENCH_ITEMS, ROADMAP_BENCH_COMMITS), packed.
+    static func generated() throws -> (fixture: HistoryFixture, items: Int, commits: Int) {
+        let items = number("ROADMAP_BENCH_ITEMS", 10_000)
+        let commits = number("ROADMAP_BENCH_COMMITS", 20_000)
         let fixture = try HistoryFixture()
         let input = fixture.directory.appendingPathComponent("../stream.fi")
-        try Self.stream(items: items, commits: commits).write(to: input)
+        try stream(items: items, commits: commits).write(to: input)
         try fixture.git(["fast-import", "--quiet"], allowFailure: false, stdin: input)
         try fixture.git("repack", "-a", "-d", "-q")
+        return (fixture, items, commits)
+    }
+
+    @Test("prints cold and warm timings next to git log")
+    func timings() throws {
+        let (fixture, items, commits) = try Self.generated()
         let repository = try fixture.open()
         let paths = ["roadmap/stories/item-42.yaml", "roadmap/releases/item-3.yaml", "roadmap/epics"]
         print("bench: \(items) items, \(commits) commits")
