@@ -53,82 +53,432 @@ extension Repository {
     /// A nil tree is the empty tree. Subtrees with equal ids are skipped without being read,
     /// so the cost follows the size of the change, not of the trees. No rename detection.
     public func changedPaths(from oldTree: ObjectID?, to newTree: ObjectID?) throws -> [String] {
+        try HistoryReader(self, cachedTrees: 8).changes(from: oldTree, to: newTree, expanding: { _ in true })
+            .filter { $0.kind == .leaf }.map(\.path)
+    }
+}
+
+/// One entry that differs between two trees.
+public struct TreeChange: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A file, symlink or submodule: added, deleted, or with another id or mode.
+        case leaf
+        /// A folder that was looked into: what differs inside it is listed too.
+        case folder
+        /// A folder that was not looked into: something inside it differs.
+        case unexpandedFolder
+    }
+
+    public var path: String
+    public var kind: Kind
+
+    public init(path: String, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+}
+
+/// Reads what a history walk needs — commit links, entries at a path, the changes between
+/// two trees top-down — straight from the object database, as git does: commit headers and
+/// tree entries are read from the raw objects without building libgit2 objects, and the
+/// trees read recently are kept by id, so the trees a commit shares with the next one in
+/// the walk (its parent's) are read once.
+public final class HistoryReader {
+    public let repository: Repository
+    private let database: ObjectDatabase
+    private let generation: Int
+    private var recent: [ObjectID: RawObject] = [:]
+    private var older: [ObjectID: RawObject] = [:]
+
+    /// `cachedTrees`: about how many trees to keep (between this and twice as many).
+    public init(_ repository: Repository, cachedTrees: Int = 64) throws {
+        _ = Self.readLikeGit
+        self.repository = repository
+        self.database = try ObjectDatabase(repository)
+        self.generation = max(1, cachedTrees)
+    }
+
+    /// libgit2 re-hashes every object it reads to check its id (measured: 43 % of a cold
+    /// history walk on a 20,000-commit repository); git does not on reads (only `fsck`
+    /// does), and a walk reads tens of thousands of objects. Turned off for the process,
+    /// once, by the first history reader: `git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0)`,
+    /// called like `Library` calls the same variadic function (see there for why that is
+    /// the C call on Linux).
+    private static let readLikeGit: Void = {
+        Library.ensureInitialized()
+        #if !(canImport(Darwin) && arch(arm64))
+        typealias SetFlag = @convention(c) (Int32, Int32) -> Int32
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "git_libgit2_opts") else { return }
+        _ = unsafeBitCast(symbol, to: SetFlag.self)(Int32(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION.rawValue), 0)
+        git_error_clear()
+        #endif
+    }()
+
+    private func tree(_ id: ObjectID) throws -> RawObject {
+        if let tree = recent[id] { return tree }
+        let tree = try older.removeValue(forKey: id) ?? database.read(id, GIT_OBJECT_TREE, "tree")
+        if recent.count >= generation {
+            older = recent
+            recent = [:]
+        }
+        recent[id] = tree
+        return tree
+    }
+
+    /// The tree, parents and committer time of a commit, from the commit's header.
+    public func link(_ id: ObjectID) throws -> CommitLink {
+        let object = try database.read(id, GIT_OBJECT_COMMIT, "commit")
+        let bytes = object.bytes
+        var treeID: ObjectID?
+        var parents: [ObjectID] = []
+        var time: Int64 = 0
+        var start = 0
+        while start < bytes.count, bytes[start] != UInt8(ascii: "\n") {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            if let hex = Self.value(of: "tree ", in: line) {
+                treeID = Self.objectID(hex: hex)
+            } else if let hex = Self.value(of: "parent ", in: line), let parent = Self.objectID(hex: hex) {
+                parents.append(parent)
+            } else if let value = Self.value(of: "committer ", in: line) {
+                time = Self.signatureTime(value)
+            }
+            start = end + 1
+        }
+        guard let treeID else { throw GitError.own("commit \(id) has no tree", operation: "reading a commit header") }
+        return CommitLink(id: id, treeID: treeID, parents: parents, commitTime: time)
+    }
+
+    private static func value(of key: StaticString, in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        let count = key.utf8CodeUnitCount
+        guard line.count >= count, memcmp(line.baseAddress!, key.utf8Start, count) == 0 else { return nil }
+        return UnsafeRawBufferPointer(rebasing: line[count...])
+    }
+
+    private static func objectID(hex: UnsafeRawBufferPointer) -> ObjectID? {
+        guard hex.count >= 40 else { return nil }
+        var oid = git_oid()
+        guard git_oid_fromstrn(&oid, hex.baseAddress!.assumingMemoryBound(to: CChar.self), 40) == 0 else {
+            git_error_clear()
+            return nil
+        }
+        return ObjectID(oid)
+    }
+
+    /// The seconds of `Name <email> 1700000000 +0100`: the number after the last `>`.
+    private static func signatureTime(_ value: UnsafeRawBufferPointer) -> Int64 {
+        guard let close = value.lastIndex(of: UInt8(ascii: ">")) else { return 0 }
+        var index = close + 1
+        while index < value.count, value[index] == UInt8(ascii: " ") { index += 1 }
+        var negative = false
+        if index < value.count, value[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        var seconds: Int64 = 0
+        while index < value.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(value[index]) {
+            seconds = seconds &* 10 &+ Int64(value[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        return negative ? -seconds : seconds
+    }
+
+    /// The entry at the path (given as its names) in a tree; nil when absent. An empty path
+    /// is the tree itself.
+    public func entry(at names: [String], inTree root: ObjectID) throws -> TreeEntryInfo? {
+        guard let last = names.last else { return TreeEntryInfo(path: "", id: root, mode: .tree) }
+        var tree = root
+        for (level, name) in names.enumerated() {
+            let object = try self.tree(tree)
+            var cursor = RawTreeCursor(object.bytes)
+            let entry = withExtendedLifetime(object) { cursor.find(Array(name.utf8)) }
+            guard let found = entry, let mode = FileMode(rawMode: found.mode) else { return nil }
+            if level == names.count - 1 { return TreeEntryInfo(path: last, id: found.id, mode: mode) }
+            guard mode == .tree else { return nil }
+            tree = found.id
+        }
+        return nil
+    }
+
+    /// The paths of the files (`FileMode.isBlob`) named one of `names` anywhere under the folder
+    /// `folder` (its names; empty: the whole tree) of a tree, in git's tree order. Only
+    /// folders are read; other entries are passed over undecoded.
+    public func files(named names: Set<String>, under folder: [String], inTree root: ObjectID) throws -> [String] {
+        guard let start = try entry(at: folder, inTree: root), start.mode == .tree else { return [] }
+        let wanted = Set(names.map { Array($0.utf8) })
         var result: [String] = []
-        let old = try oldTree.map { try Tree(self, $0) }
-        let new = try newTree.map { try Tree(self, $0) }
-        if let oldTree, let newTree, oldTree == newTree { return [] }
-        try Self.collectChanges(old: old, new: new, prefix: [], into: &result)
+        try collectFiles(named: wanted, in: start.id, prefix: folder.isEmpty ? [] : Array(folder.joined(separator: "/").utf8) + [UInt8(ascii: "/")],
+                         into: &result)
         return result
     }
 
-    private static func collectChanges(old: Tree?, new: Tree?, prefix: [UInt8], into result: inout [String]) throws {
-        let oldCount = old.map { git_tree_entrycount($0.pointer) } ?? 0
-        let newCount = new.map { git_tree_entrycount($0.pointer) } ?? 0
-        var i = 0, j = 0
-        while i < oldCount || j < newCount {
-            let a = i < oldCount ? old.flatMap { git_tree_entry_byindex($0.pointer, i) } : nil
-            let b = j < newCount ? new.flatMap { git_tree_entry_byindex($0.pointer, j) } : nil
-            let order: Int32
-            switch (a, b) {
-            case let (a?, b?): order = compareEntries(a, b)
+    private func collectFiles(named wanted: Set<[UInt8]>, in id: ObjectID, prefix: [UInt8], into result: inout [String]) throws {
+        let object = try tree(id)
+        var cursor = RawTreeCursor(object.bytes)
+        var subtrees: [(name: [UInt8], id: ObjectID, position: Int)] = []
+        var found: [(name: [UInt8], position: Int)] = []
+        withExtendedLifetime(object) {
+            while let entry = cursor.peekHeader() {
+                if entry.isTree, let full = cursor.peek() {
+                    subtrees.append((Array(entry.name), full.id, found.count + subtrees.count))
+                } else if wanted.contains(Array(entry.name)), let full = cursor.peek(),
+                          FileMode(rawMode: full.mode)?.isBlob == true {
+                    found.append((Array(entry.name), found.count + subtrees.count))
+                }
+                cursor.skip(entry.end - cursor.position)
+            }
+        }
+        // Git's tree order: the entries in the order they stand, folders expanded in place.
+        var s = 0, f = 0
+        while s < subtrees.count || f < found.count {
+            if f < found.count, s >= subtrees.count || found[f].position < subtrees[s].position {
+                result.append(String(decoding: prefix + found[f].name, as: UTF8.self))
+                f += 1
+            } else {
+                try collectFiles(named: wanted, in: subtrees[s].id, prefix: prefix + subtrees[s].name + [UInt8(ascii: "/")], into: &result)
+                s += 1
+            }
+        }
+    }
+
+    /// The entries that differ between two trees (nil: the empty tree), top-down in git's
+    /// tree order, as git's tree comparison finds them: entries with equal ids are skipped
+    /// unread (and runs of identical bytes without parsing them). A folder that differs is
+    /// looked into only when `expanding(folderPath)` says so (listed as `.folder`, followed
+    /// by what differs inside it); otherwise it is listed as `.unexpandedFolder` and not
+    /// read. The cost follows the folders looked into.
+    public func changes(from oldTree: ObjectID?, to newTree: ObjectID?,
+                        expanding: (String) -> Bool) throws -> [TreeChange] {
+        var result: [TreeChange] = []
+        if let oldTree, let newTree, oldTree == newTree { return [] }
+        try compare(old: oldTree, new: newTree, prefix: [], expanding: expanding, into: &result)
+        return result
+    }
+
+    private func compare(old oldID: ObjectID?, new newID: ObjectID?, prefix: [UInt8],
+                         expanding: (String) -> Bool, into result: inout [TreeChange]) throws {
+        let oldObject = try oldID.map { try tree($0) }
+        let newObject = try newID.map { try tree($0) }
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        var a = RawTreeCursor(oldObject?.bytes ?? empty)
+        var b = RawTreeCursor(newObject?.bytes ?? empty)
+        // Both objects stay alive (and their bytes valid) until the end of this call.
+        defer { withExtendedLifetime((oldObject, newObject)) {} }
+        while true {
+            // Entries that are the same bytes on both sides are skipped without decoding.
+            let common = RawTreeCursor.commonPrefixLength(a.rest, b.rest)
+            if common == a.rest.count && common == b.rest.count { return }
+            let skipped = a.skipEntries(within: common)
+            b.skip(skipped)
+            let x = a.peek(), y = b.peek()
+            let order: Int
+            switch (x, y) {
+            case let (ex?, ey?): order = RawTreeEntry.order(ex, ey)
             case (_?, nil): order = -1
             case (nil, _?): order = 1
             case (nil, nil): return
             }
-            if order == 0, let a, let b {
-                i += 1
-                j += 1
-                let modeA = git_tree_entry_filemode(a).rawValue, modeB = git_tree_entry_filemode(b).rawValue
-                guard let idA = git_tree_entry_id(a), let idB = git_tree_entry_id(b) else { continue }
-                if modeA == modeB && git_oid_cmp(idA, idB) == 0 { continue }
-                let path = prefix + nameBytes(a)
-                if modeA == GIT_FILEMODE_TREE.rawValue {
-                    let repository = (old ?? new)!.repository
-                    try collectChanges(old: Tree(repository, ObjectID(idA)), new: Tree(repository, ObjectID(idB)),
-                                       prefix: path + [UInt8(ascii: "/")], into: &result)
-                } else {
-                    result.append(String(decoding: path, as: UTF8.self))
+            if order == 0, let ex = x, let ey = y {
+                if !(ex.mode == ey.mode && ex.id == ey.id) {
+                    let path = prefix + ex.name
+                    if ex.isTree && ey.isTree {
+                        try folder(path, old: ex.id, new: ey.id, expanding: expanding, into: &result)
+                    } else {
+                        result.append(TreeChange(path: String(decoding: path, as: UTF8.self), kind: .leaf))
+                    }
                 }
-            } else if order < 0, let a, let old {
-                i += 1
-                try collectOneSide(a, tree: old, prefix: prefix, into: &result)
-            } else if let b, let new {
-                j += 1
-                try collectOneSide(b, tree: new, prefix: prefix, into: &result)
-            } else {
-                return
+                a.advance(past: ex)
+                b.advance(past: ey)
+            } else if order < 0, let ex = x {
+                try oneSide(ex, prefix: prefix, isOld: true, expanding: expanding, into: &result)
+                a.advance(past: ex)
+            } else if let ey = y {
+                try oneSide(ey, prefix: prefix, isOld: false, expanding: expanding, into: &result)
+                b.advance(past: ey)
             }
         }
     }
 
-    /// Every file under an entry present on one side only.
-    private static func collectOneSide(_ entry: OpaquePointer, tree: Tree, prefix: [UInt8], into result: inout [String]) throws {
-        let path = prefix + nameBytes(entry)
-        if git_tree_entry_filemode(entry).rawValue == GIT_FILEMODE_TREE.rawValue {
-            guard let id = git_tree_entry_id(entry) else { return }
-            try collectChanges(old: nil, new: Tree(tree.repository, ObjectID(id)), prefix: path + [UInt8(ascii: "/")], into: &result)
+    private func folder(_ path: [UInt8], old: ObjectID?, new: ObjectID?, expanding: (String) -> Bool,
+                        into result: inout [TreeChange]) throws {
+        let text = String(decoding: path, as: UTF8.self)
+        guard expanding(text) else {
+            result.append(TreeChange(path: text, kind: .unexpandedFolder))
+            return
+        }
+        result.append(TreeChange(path: text, kind: .folder))
+        try compare(old: old, new: new, prefix: path + [UInt8(ascii: "/")], expanding: expanding, into: &result)
+    }
+
+    /// An entry present on one side only.
+    private func oneSide(_ entry: RawTreeEntry, prefix: [UInt8], isOld: Bool, expanding: (String) -> Bool,
+                         into result: inout [TreeChange]) throws {
+        let path = prefix + entry.name
+        if entry.isTree {
+            try folder(path, old: isOld ? entry.id : nil, new: isOld ? nil : entry.id, expanding: expanding, into: &result)
         } else {
-            result.append(String(decoding: path, as: UTF8.self))
+            result.append(TreeChange(path: String(decoding: path, as: UTF8.self), kind: .leaf))
         }
     }
+}
 
-    private static func nameBytes(_ entry: OpaquePointer) -> [UInt8] {
-        guard let name = git_tree_entry_name(entry) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
+/// An owned `git_odb`.
+private final class ObjectDatabase {
+    let pointer: OpaquePointer
+
+    init(_ repository: Repository) throws {
+        var out: OpaquePointer?
+        try check(git_repository_odb(&out, repository.pointer), "git_repository_odb")
+        guard let out else { throw GitError.own("no object database", operation: "git_repository_odb") }
+        pointer = out
     }
 
+    deinit { git_odb_free(pointer) }
+
+    /// The object's raw content; throws when it is missing or of another type.
+    func read(_ id: ObjectID, _ type: git_object_t, _ what: String) throws -> RawObject {
+        var out: OpaquePointer?
+        var oid = id.oid
+        try check(git_odb_read(&out, pointer, &oid), "git_odb_read")
+        guard let out else { throw GitError.own("no object \(id)", operation: "git_odb_read") }
+        let object = RawObject(out)
+        guard git_odb_object_type(out) == type else {
+            throw GitError.own("\(id) is not a \(what)", operation: "git_odb_read")
+        }
+        return object
+    }
+}
+
+/// An owned `git_odb_object`: an object's raw bytes.
+private final class RawObject {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { git_odb_object_free(pointer) }
+
+    /// Valid while this object lives.
+    var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: git_odb_object_data(pointer), count: git_odb_object_size(pointer))
+    }
+}
+
+/// One entry of a raw tree: `<octal mode> <name>\0<20-byte id>`.
+private struct RawTreeEntry {
+    /// Where the entry ends in the tree's bytes.
+    var end: Int
+    var name: UnsafeRawBufferPointer
+    /// As git compares modes: regular files 100644 or 100755, symlinks, trees, submodules.
+    var mode: UInt32
+    var id: ObjectID
+
+    var isTree: Bool { mode == GIT_FILEMODE_TREE.rawValue }
+
     /// Git's tree order: names compared as bytes, a subtree's name as if it ended with `/`.
-    private static func compareEntries(_ a: OpaquePointer, _ b: OpaquePointer) -> Int32 {
-        guard let nameA = git_tree_entry_name(a), let nameB = git_tree_entry_name(b) else { return 0 }
-        let lengthA = strlen(nameA), lengthB = strlen(nameB)
-        let common = min(lengthA, lengthB)
-        let head = memcmp(nameA, nameB, common)
-        if head != 0 { return head }
-        let isTreeA = git_tree_entry_filemode(a).rawValue == GIT_FILEMODE_TREE.rawValue
-        let isTreeB = git_tree_entry_filemode(b).rawValue == GIT_FILEMODE_TREE.rawValue
-        let nextA: UInt8 = lengthA > common ? UInt8(bitPattern: nameA[common]) : (isTreeA ? UInt8(ascii: "/") : 0)
-        let nextB: UInt8 = lengthB > common ? UInt8(bitPattern: nameB[common]) : (isTreeB ? UInt8(ascii: "/") : 0)
+    static func order(_ a: RawTreeEntry, _ b: RawTreeEntry) -> Int {
+        let common = min(a.name.count, b.name.count)
+        if common > 0 {
+            let head = memcmp(a.name.baseAddress!, b.name.baseAddress!, common)
+            if head != 0 { return Int(head) }
+        }
+        let nextA: UInt8 = a.name.count > common ? a.name[common] : (a.isTree ? UInt8(ascii: "/") : 0)
+        let nextB: UInt8 = b.name.count > common ? b.name[common] : (b.isTree ? UInt8(ascii: "/") : 0)
         return nextA == nextB ? 0 : (nextA < nextB ? -1 : 1)
+    }
+}
+
+/// Walks the entries of a raw tree. A damaged entry ends the walk.
+private struct RawTreeCursor {
+    let bytes: UnsafeRawBufferPointer
+    private(set) var position = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var rest: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[position...]) }
+
+    /// Where the entry starting at `start` ends (after its id); nil when damaged.
+    private func end(from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let nul = memchr(base + start, 0, bytes.count - start) else { return nil }
+        let end = base.distance(to: UnsafeRawPointer(nul)) + 21
+        return end <= bytes.count ? end : nil
+    }
+
+    /// Skips the whole entries that lie within the next `count` bytes; returns how many
+    /// bytes that was.
+    mutating func skipEntries(within count: Int) -> Int {
+        let start = position
+        while let end = end(from: position), end - start <= count { position = end }
+        return position - start
+    }
+
+    mutating func skip(_ count: Int) { position += count }
+
+    mutating func advance(past entry: RawTreeEntry) { position = entry.end }
+
+    /// The name, mode and end of the entry at the position, its id not decoded.
+    func peekHeader() -> (name: UnsafeRawBufferPointer, isTree: Bool, end: Int)? {
+        guard let end = end(from: position) else { return nil }
+        var index = position
+        while index < end - 21, bytes[index] != UInt8(ascii: " ") { index += 1 }
+        guard index < end - 21 else { return nil }
+        // Trees are written `40000`; git's canon_mode counts anything of type 04 as a tree.
+        let isTree = index - position == 5 && bytes[position] == UInt8(ascii: "4")
+            || index - position == 6 && bytes[position] == UInt8(ascii: "0") && bytes[position + 1] == UInt8(ascii: "4")
+        return (UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<(end - 21)]), isTree, end)
+    }
+
+    /// The entry at the position, decoded; nil at the end or when damaged.
+    func peek() -> RawTreeEntry? {
+        guard let end = end(from: position) else { return nil }
+        var index = position
+        var mode: UInt32 = 0
+        while index < end - 21, bytes[index] != UInt8(ascii: " ") {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 8 else { return nil }
+            mode = mode << 3 | UInt32(digit)
+            index += 1
+        }
+        guard index < end - 21 else { return nil }
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(end - 20)..<end])) }
+        return RawTreeEntry(end: end, name: UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<(end - 21)]),
+                            mode: Self.canonical(mode), id: ObjectID(oid))
+    }
+
+    /// The entry called `name`; ids are decoded only for it.
+    mutating func find(_ name: [UInt8]) -> RawTreeEntry? {
+        while let end = end(from: position) {
+            var nameStart = position
+            while nameStart < end, bytes[nameStart] != UInt8(ascii: " ") { nameStart += 1 }
+            let candidate = UnsafeRawBufferPointer(rebasing: bytes[min(nameStart + 1, end - 21)..<(end - 21)])
+            if candidate.elementsEqual(name) { return peek() }
+            position = end
+        }
+        return nil
+    }
+
+    /// How many leading bytes two buffers share.
+    static func commonPrefixLength(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let count = min(a.count, b.count)
+        guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
+        var index = 0
+        while index + 8 <= count,
+              pa.loadUnaligned(fromByteOffset: index, as: UInt64.self) == pb.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+            index += 8
+        }
+        while index < count, pa.load(fromByteOffset: index, as: UInt8.self) == pb.load(fromByteOffset: index, as: UInt8.self) {
+            index += 1
+        }
+        return index
+    }
+
+    /// Git's `canon_mode`.
+    private static func canonical(_ mode: UInt32) -> UInt32 {
+        switch mode & 0o170000 {
+        case 0o100000: return mode & 0o100 != 0 ? 0o100755 : 0o100644
+        case 0o120000: return 0o120000
+        case 0o040000: return 0o040000
+        default: return 0o160000
+        }
     }
 }
 

@@ -30,7 +30,7 @@ struct HistorySupportTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("changedPaths equals git diff-tree -r --name-only; treeEntry, commitLink, shallowCommitIDs")
+    @Test("changedPaths equals git diff-tree -r --name-only; top-down changes, treeEntry, commitLink, shallowCommitIDs")
     func changedPaths() throws {
         _ = Self.isolation
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hs-\(UUID().uuidString)")
@@ -61,5 +61,27 @@ struct HistorySupportTests {
         #expect(try repository.entry(at: "a/b/x", inTree: link.treeID)?.id == repository.entry(at: "a/b/x", inCommit: head)?.id)
         #expect(try repository.shallowCommitIDs().isEmpty)
         #expect(ObjectID(rawBytes: head.rawBytes) == head)
+
+        // Top-down: only the folders asked for are looked into; the others are named.
+        let reader = try HistoryReader(repository, cachedTrees: 1)
+        #expect(try reader.changes(from: parent.treeID, to: link.treeID, expanding: { $0 == "a" }) == [
+            TreeChange(path: "a-b", kind: .leaf),
+            TreeChange(path: "a", kind: .folder),
+            TreeChange(path: "a/b", kind: .unexpandedFolder),
+            TreeChange(path: "a/y", kind: .leaf),
+            TreeChange(path: "z", kind: .leaf),
+            TreeChange(path: "z", kind: .unexpandedFolder),
+        ])
+        #expect(try reader.changes(from: parent.treeID, to: link.treeID, expanding: { _ in true })
+                    .filter { $0.kind == .leaf }.map(\.path) == expected)
+        #expect(try reader.changes(from: nil, to: parent.treeID, expanding: { _ in false }).map(\.path) == ["a.txt", "a", "z"])
+        #expect(try reader.entry(at: ["a", "b", "x"], inTree: link.treeID)?.id == repository.entry(at: "a/b/x", inCommit: head)?.id)
+        #expect(try reader.entry(at: ["a", "b", "x", "deeper"], inTree: link.treeID) == nil)
+        #expect(try reader.entry(at: ["nope"], inTree: link.treeID) == nil)
+        #expect(try reader.link(head) == link)
+        #expect(try reader.files(named: ["x", "y"], under: ["a"], inTree: parent.treeID) == ["a/b/x", "a/y"])
+        #expect(try reader.files(named: ["x", "y", "b"], under: ["a"], inTree: link.treeID) == ["a/b/x"])
+        #expect(try reader.files(named: ["a.txt", "new"], under: [], inTree: link.treeID) == ["a.txt", "z/new"])
+        #expect(try reader.files(named: ["x"], under: ["nope"], inTree: link.treeID).isEmpty)
     }
 }

@@ -74,7 +74,7 @@ public struct FieldChange: Sendable, Equatable {
             return
         }
         var change = FieldChange(field: field.isEmpty ? "." : field, old: old, new: new)
-        change.days = HistoryDates.daysBetween(old, new)
+        change.days = RoadmapDate.days(from: old, to: new)
         let oldItems = items(old), newItems = items(new)
         if oldItems != nil || newItems != nil {
             change.added = multisetDifference(newItems ?? [], oldItems ?? [])

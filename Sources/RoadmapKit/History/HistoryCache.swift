@@ -5,14 +5,15 @@ import GitKit
 /// path's history is a walk over memory instead of a tree comparison per commit.
 ///
 /// For each commit (keyed by its id, which never changes meaning) it keeps the committer
-/// time, the tree and the parents, and — once the commit is *indexed* — the 64-bit hashes
-/// of every path that differs from the first parent (root commits: from the empty tree):
-/// files and every folder above them, so a folder's history can be answered too. A hash
-/// only *suggests* a change: callers confirm with the trees, so a collision costs time,
-/// never correctness. Indexing costs a tree comparison per commit, so it happens for new
-/// commits as queries meet them (a few hundred at a time) or all at once through
-/// `index(reachableFrom:)`; commits not indexed yet are answered by comparing the path's
-/// entries directly, as git does.
+/// time, the tree and the parents, and — once the commit is *summarized* — the 64-bit keys
+/// of the paths that differ from the first parent (root commits: from the empty tree):
+/// changed files, and every folder above them. A summary need not be complete: a folder
+/// that was not looked into is kept as *unexpanded* (something inside it changed), so a
+/// walk summarizes each commit with the tree reads it does anyway (the folders above the
+/// path it follows) and a later query for a path inside an unexpanded folder compares
+/// trees again, and completes the summary. A key only *suggests* a change: callers
+/// confirm with the trees, so a collision costs time, never correctness; an absent key
+/// under looked-into folders is a certain "unchanged".
 ///
 /// The file lives at `<git common dir>/roadmap/history-cache-v1`. It may be deleted at any
 /// time (it is rebuilt on demand), it cannot go stale (new or rewritten commits have new
@@ -24,27 +25,46 @@ public final class HistoryCache {
         var treeID: ObjectID
         var parents: [ObjectID]
         var commitTime: Int64
-        /// Sorted path hashes changed against the first parent; nil until indexed.
+        /// Sorted path keys changed against the first parent (`unexpanded` bit set for a
+        /// folder not looked into); nil until summarized.
         var changed: [UInt64]?
 
-        /// nil when the commit is not indexed yet.
-        func contains(_ hash: UInt64) -> Bool? {
-            guard let changed else { return nil }
-            var low = 0, high = changed.count
+        /// Whether the path (its `pathKeys`) changed against the first parent: nil when the
+        /// summary cannot tell (none yet, or a folder above the path was not looked into).
+        func changes(_ keys: [UInt64]) -> Bool? {
+            guard let changed, !keys.isEmpty else { return nil }
+            for (level, key) in keys.enumerated() {
+                guard let unexpanded = Self.find(key, in: changed) else { return false }
+                if level == keys.count - 1 { return true }
+                if unexpanded { return nil }
+            }
+            return nil
+        }
+
+        /// nil when absent; else whether the entry is an unexpanded folder.
+        private static func find(_ key: UInt64, in sorted: [UInt64]) -> Bool? {
+            var low = 0, high = sorted.count
             while low < high {
                 let mid = (low + high) / 2
-                if changed[mid] < hash { low = mid + 1 } else { high = mid }
+                if sorted[mid] < key { low = mid + 1 } else { high = mid }
             }
-            return low < changed.count && changed[low] == hash
+            guard low < sorted.count, sorted[low] & ~unexpanded == key else { return nil }
+            // Both forms sort next to each other: the plain one (expanded or a file) first.
+            return sorted[low] & unexpanded != 0
         }
     }
 
+    /// The low bit of a stored key: a folder that was not looked into.
+    static let unexpanded: UInt64 = 1
+
     static let magic: [UInt8] = Array("RMHC".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     /// The hash count of a commit whose changes are not indexed yet.
     static let notIndexed = UInt32.max
 
     public let repository: Repository
+    /// Reads commits and trees for the cache and the walks that use it.
+    public let reader: HistoryReader
     /// Where the cache is read from and saved to; nil for a cache kept in memory only.
     public let fileURL: URL?
     let shallow: Set<ObjectID>
@@ -63,17 +83,18 @@ public final class HistoryCache {
     /// memory only). A missing, damaged or foreign file counts as empty.
     public init(repository: Repository, persistent: Bool = true) throws {
         self.repository = repository
+        self.reader = try HistoryReader(repository)
         self.fileURL = persistent ? Self.defaultURL(for: repository) : nil
         self.shallow = try repository.shallowCommitIDs()
         if let fileURL, let data = FileManager.default.contents(atPath: fileURL.path) {
-            records = Self.decode([UInt8](data)) ?? [:]
+            records = data.withUnsafeBytes { Self.decode($0) } ?? [:]
         }
     }
 
     /// How many commits the cache knows.
     public var count: Int { records.count }
 
-    /// How many of them are indexed (their changed paths known).
+    /// How many of them are summarized (their changed paths known, perhaps in part).
     public var indexedCount: Int { records.values.reduce(0) { $0 + ($1.changed == nil ? 0 : 1) } }
 
     /// True when the commit is at a shallow clone's boundary (its parents are missing).
@@ -82,54 +103,70 @@ public final class HistoryCache {
     /// The record of a commit (its place in the graph), read and remembered when missing.
     func record(_ id: ObjectID) throws -> Record {
         if let record = records[id] ?? transient[id] { return record }
-        let link = try repository.commitLink(id)
+        let link = try reader.link(id)
         let record = Record(treeID: link.treeID, parents: link.parents, commitTime: link.commitTime, changed: nil)
+        store(record, for: id)
+        return record
+    }
+
+    /// Remembers a record; one at a shallow boundary only for this session (its parents may arrive later).
+    private func store(_ record: Record, for id: ObjectID) {
         if shallow.contains(id) {
             transient[id] = record
         } else {
             records[id] = record
             dirty = true
         }
-        return record
     }
 
-    /// True when the commit's changed paths are known.
+    /// True when the commit's changed paths are known, at least in part.
     func isIndexed(_ id: ObjectID) -> Bool { (records[id] ?? transient[id])?.changed != nil }
 
-    /// Computes (and remembers) the paths a commit changed against its first parent.
+    /// Summarizes what a commit changed against its first parent, looking into the folders
+    /// `expanding` names (all of them: a complete summary), and merges that with what was
+    /// known: a folder looked into by either summary counts as looked into.
     @discardableResult
-    func index(_ id: ObjectID) throws -> Record {
+    func summarize(_ id: ObjectID, expanding: (String) -> Bool) throws -> Record {
         var record = try record(id)
-        if record.changed != nil { return record }
         var parentTree: ObjectID?
         if !shallow.contains(id), let first = record.parents.first {
             parentTree = try self.record(first).treeID
         }
-        var hashes = Set<UInt64>()
-        for path in try repository.changedPaths(from: parentTree, to: record.treeID) {
-            Self.insertHashes(of: path, into: &hashes)
+        var keys = Set(record.changed ?? [])
+        for change in try reader.changes(from: parentTree, to: record.treeID, expanding: expanding) {
+            let key = Self.pathKey(change.path)
+            keys.insert(change.kind == .unexpandedFolder ? key | Self.unexpanded : key)
         }
-        record.changed = hashes.sorted()
-        if shallow.contains(id) {
-            transient[id] = record
-        } else {
-            records[id] = record
-            dirty = true
+        for key in keys where key & Self.unexpanded != 0 && keys.contains(key & ~Self.unexpanded) {
+            keys.remove(key)
         }
+        record.changed = keys.sorted()
+        store(record, for: id)
         return record
     }
 
-    /// Indexes every commit reachable from `tips` that is not indexed yet (the one-time
-    /// cost that makes later history queries a walk over memory), then saves. Returns how
-    /// many commits were indexed.
+    /// A complete summary of a commit's changes.
+    @discardableResult
+    func index(_ id: ObjectID) throws -> Record {
+        if let record = records[id] ?? transient[id], let changed = record.changed,
+           !changed.contains(where: { $0 & Self.unexpanded != 0 }) {
+            return record
+        }
+        return try summarize(id, expanding: { _ in true })
+    }
+
+    /// Completes the summary of every commit reachable from `tips` (looking into every
+    /// folder that differs), then saves. Queries do not need this — they summarize as they
+    /// walk — but it makes every later query a walk over memory. Returns how many commits
+    /// it summarized or completed.
     @discardableResult
     public func index(reachableFrom tips: [ObjectID]) throws -> Int {
         var stack = tips
         var seen = Set(tips)
         var count = 0
         while let id = stack.popLast() {
-            if !isIndexed(id) {
-                try index(id)
+            let before = (records[id] ?? transient[id])?.changed
+            if try index(id).changed != before {
                 count += 1
             }
             if shallow.contains(id) { continue }
@@ -159,36 +196,33 @@ public final class HistoryCache {
         dirty = false
     }
 
-    // MARK: Path hashes
+    // MARK: Path keys
 
-    /// FNV-1a, 64 bits, over the path's UTF-8 bytes.
-    public static func pathHash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
+    /// FNV-1a, 64 bits, over the path's UTF-8 bytes, with the low bit clear (it marks an
+    /// unexpanded folder in a summary).
+    static func pathKey(_ path: String) -> UInt64 {
+        pathKeys(path).last ?? 0
     }
 
-    public static func pathHash(_ path: String) -> UInt64 { pathHash(path.utf8) }
-
-    /// The hash of the path and of every folder above it.
-    static func insertHashes(of path: String, into set: inout Set<UInt64>) {
+    /// The keys of every folder above the path, then of the path itself, top-down.
+    static func pathKeys(_ path: String) -> [UInt64] {
+        var keys: [UInt64] = []
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") { set.insert(hash) }
+            if byte == UInt8(ascii: "/") { keys.append(hash & ~unexpanded) }
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        set.insert(hash)
+        keys.append(hash & ~unexpanded)
+        return keys
     }
 
     // MARK: File format (little-endian)
     //
     // "RMHC" u32:version u32:count, then per commit:
     // id[20] tree[20] i64:commitTime u16:parentCount parent[20]… u32:hashCount u64:hash…
-    // (hashCount 0xFFFFFFFF: changes not indexed yet, no hashes follow)
+    // (hashCount 0xFFFFFFFF: changes not summarized yet, no keys follow; a key with its
+    // low bit set is a folder not looked into)
 
     func encode() -> [UInt8] {
         var out: [UInt8] = []
@@ -212,7 +246,7 @@ public final class HistoryCache {
         return out
     }
 
-    static func decode(_ bytes: [UInt8]) -> [ObjectID: Record]? {
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> [ObjectID: Record]? {
         var reader = ByteReader(bytes: bytes)
         guard reader.take(4).map(Array.init) == magic, reader.u32() == version, let count = reader.u32() else { return nil }
         var result: [ObjectID: Record] = [:]
@@ -248,23 +282,23 @@ public final class HistoryCache {
     }
 }
 
+/// Reads the little-endian cache file.
 struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var offset = 0
 
     var remaining: Int { bytes.count - offset }
 
-    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+    mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
         guard remaining >= count else { return nil }
         defer { offset += count }
-        return bytes[offset..<offset + count]
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 
     private mutating func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
-        guard let slice = take(MemoryLayout<T>.size) else { return nil }
-        var value: T = 0
-        for (index, byte) in slice.enumerated() { value |= T(byte) << (8 * index) }
-        return value
+        guard remaining >= MemoryLayout<T>.size, let base = bytes.baseAddress else { return nil }
+        defer { offset += MemoryLayout<T>.size }
+        return T(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 
     mutating func u16() -> UInt16? { integer(UInt16.self) }

@@ -66,10 +66,10 @@ public enum HistoryText {
     /// The history as JSON per SPEC §9, with `truncated` when the clone is shallow, and
     /// per entry `previousPath` for moves and renames and `error` for unreadable versions;
     /// per field `added`/`removed` for lists and `textDiff` for text, when present.
-    public static func json(_ result: ItemHistoryResult) -> HistoryJSON {
-        var document: [(String, HistoryJSON)] = [
+    public static func json(_ result: ItemHistoryResult) -> JSONValue {
+        var document: [(String, JSONValue)] = [
             ("schemaVersion", .int(1)),
-            ("item", result.item.map(HistoryJSON.string) ?? .null),
+            ("item", result.item.map(JSONValue.string) ?? .null),
             ("path", .string(result.path)),
         ]
         if result.truncated { document.append(("truncated", .bool(true))) }
@@ -77,8 +77,8 @@ public enum HistoryText {
         return .object(document)
     }
 
-    static func json(_ entry: HistoryEntry) -> HistoryJSON {
-        var object: [(String, HistoryJSON)] = [
+    static func json(_ entry: HistoryEntry) -> JSONValue {
+        var object: [(String, JSONValue)] = [
             ("commit", .string(entry.commit.hex)),
             ("author", .object([("name", .string(entry.author.name)), ("email", .string(entry.author.email))])),
             ("date", .string(entry.date)),
@@ -92,16 +92,16 @@ public enum HistoryText {
         return .object(object)
     }
 
-    static func json(_ change: FieldChange) -> HistoryJSON {
-        var object: [(String, HistoryJSON)] = [
+    static func json(_ change: FieldChange) -> JSONValue {
+        var object: [(String, JSONValue)] = [
             ("field", .string(change.field)),
-            ("old", HistoryJSON(change.old)),
-            ("new", HistoryJSON(change.new)),
-            ("days", change.days.map(HistoryJSON.int) ?? .null),
+            ("old", change.old.map(JSONValue.init) ?? .null),
+            ("new", change.new.map(JSONValue.init) ?? .null),
+            ("days", change.days.map(JSONValue.int) ?? .null),
         ]
-        if !change.added.isEmpty { object.append(("added", .array(change.added.map(HistoryJSON.init)))) }
-        if !change.removed.isEmpty { object.append(("removed", .array(change.removed.map(HistoryJSON.init)))) }
-        if let diff = change.textDiff { object.append(("textDiff", .array(diff.map(HistoryJSON.string)))) }
+        if !change.added.isEmpty { object.append(("added", .array(change.added.map(JSONValue.init)))) }
+        if !change.removed.isEmpty { object.append(("removed", .array(change.removed.map(JSONValue.init)))) }
+        if let diff = change.textDiff { object.append(("textDiff", .array(diff.map(JSONValue.string)))) }
         return .object(object)
     }
 }

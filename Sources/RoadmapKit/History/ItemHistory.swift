@@ -81,6 +81,12 @@ public final class ItemHistory {
         self.root = PathHistory.normalized(root)
         self.decoder = decoder
         self.paths = PathHistory(cache: try cache ?? HistoryCache(repository: repository))
+        paths.savesAfterEachLog = false
+    }
+
+    /// Writes what the history cache learned (atomically); call once the command is done.
+    public func save() throws {
+        try paths.cache.save()
     }
 
     /// An id (the file `<id>.yaml` or `<id>.yml` anywhere under the root at `tip`) or a
@@ -91,9 +97,8 @@ public final class ItemHistory {
             return (itemID(of: text), text)
         }
         let names: Set<String> = ["\(text).yaml", "\(text).yml"]
-        let matches = try repository.treeEntries(ofCommit: tip, under: root)
-            .filter { $0.mode.isBlob && names.contains(String(PathHistory.fileName($0.path))) }
-            .map(\.path)
+        let matches = try paths.cache.reader.files(named: names, under: root.split(separator: "/").map(String.init),
+                                                   inTree: paths.cache.record(tip).treeID)
         guard let first = matches.first else { throw HistoryError.unknownItem(id: text, root: root) }
         guard matches.count == 1 else { throw HistoryError.duplicateItem(id: text, paths: matches) }
         return (text, first)
@@ -148,7 +153,7 @@ public final class ItemHistory {
         var entry = HistoryEntry(
             commit: change.commit,
             author: HistoryAuthor(name: info.author.name, email: info.author.email),
-            date: HistoryDates.iso8601(info.author.date, offsetMinutes: info.author.timeZoneOffsetMinutes),
+            date: CommitTime.iso8601(info.author.date, offsetMinutes: info.author.timeZoneOffsetMinutes),
             authorDate: info.author.date, authorOffsetMinutes: info.author.timeZoneOffsetMinutes,
             committerDate: info.committer.date, subject: info.summary, path: change.path,
             previousPath: change.previousPath, change: change.kind, fields: [], error: nil, data: nil)

@@ -69,15 +69,18 @@ public final class PathHistory {
         try self.init(cache: HistoryCache(repository: repository))
     }
 
-    /// The path's history from `tip` (default HEAD), newest first. Saves what the cache
-    /// learned (a cache that cannot be written is not an error).
+    /// Whether `log` saves what the cache learned each time (a cache that cannot be
+    /// written is not an error); off for a command that logs many paths and saves once.
+    public var savesAfterEachLog = true
+
+    /// The path's history from `tip` (default HEAD), newest first.
     public func log(path: String, from tip: ObjectID? = nil, follow: Bool = false) throws -> PathHistoryResult {
         guard let start = try tip ?? repository.headCommitID() else {
             return PathHistoryResult(changes: [], truncated: false)
         }
         let path = Self.normalized(path)
         let result = follow ? try followWalk(path: path, from: start) : try simplifiedWalk(path: path, from: start)
-        try? cache.save()
+        if savesAfterEachLog { try? cache.save() }
         return result
     }
 
@@ -91,125 +94,128 @@ public final class PathHistory {
 
     // MARK: Walks
 
-    /// Commits met by a walk that are not indexed yet are indexed afterwards when there are
-    /// at most this many (new commits since the last query); more are left to
-    /// `HistoryCache.index(reachableFrom:)`, so a first query costs what git's does.
-    public var incrementalIndexLimit = 256
+    /// Whether walks summarize the commits they meet (what each changed against its first
+    /// parent, from the tree reads the walk does anyway) into the cache, so later queries
+    /// are walks over memory. Off, a walk answers only by comparing the path's entries, as
+    /// git does.
+    public var indexesWhileWalking = true
 
-    private func parents(of id: ObjectID, _ record: HistoryCache.Record) -> [ObjectID] {
-        cache.isShallowBoundary(id) ? [] : record.parents
+    /// Called now and then during a walk with the number of commits met so far.
+    public var progress: ((Int) -> Void)?
+
+    /// The path a walk follows, with what answering for it needs.
+    private struct Target {
+        var path: String
+        var keys: [UInt64]
+        var names: [String]
+        /// The folders above the path: a summary looks into these.
+        var folders: Set<String>
+
+        init(_ path: String) {
+            self.path = path
+            keys = HistoryCache.pathKeys(path)
+            let names = path.split(separator: "/").map(String.init)
+            self.names = names
+            folders = Set(names.indices.dropLast().map { names[...$0].joined(separator: "/") })
+        }
     }
 
-    private func indexIfFew(_ unindexed: [ObjectID]) throws {
-        guard unindexed.count <= incrementalIndexLimit else { return }
-        for id in unindexed { try cache.index(id) }
+    private func entry(_ target: Target, in tree: ObjectID) throws -> TreeEntryInfo? {
+        try cache.reader.entry(at: target.names, inTree: tree)
     }
 
-    /// Does the path's entry differ between the commit and `parent`? The index (changes
-    /// against the first parent) answers "no" for the first parent without reading trees.
-    private func differs(_ record: HistoryCache.Record, from parent: ObjectID, hash: UInt64,
-                         resolver: PathResolver) throws -> Bool {
-        if parent == record.parents.first, record.contains(hash) == false { return false }
+    /// Does the path's entry (id and mode; for a folder, anything under it) differ between
+    /// the commit and `parent`? Against the first parent the commit's summary answers,
+    /// made now when it cannot tell yet; a "changed" is confirmed with the entries.
+    private func differs(_ id: ObjectID, _ record: HistoryCache.Record, from parent: ObjectID,
+                         target: Target) throws -> Bool {
+        if parent == record.parents.first {
+            var answer = record.changes(target.keys)
+            if answer == nil, indexesWhileWalking {
+                answer = try cache.summarize(id, expanding: target.folders.contains).changes(target.keys)
+            }
+            if answer == false { return false }
+        }
         let parentTree = try cache.record(parent).treeID
         if parentTree == record.treeID { return false }
-        return try resolver.entry(in: record.treeID) != resolver.entry(in: parentTree)
+        return try entry(target, in: record.treeID) != entry(target, in: parentTree)
     }
 
-    private func simplifiedWalk(path: String, from start: ObjectID) throws -> PathHistoryResult {
-        let hash = HistoryCache.pathHash(path)
-        let resolver = PathResolver(repository, path: path)
+    /// The walk both logs share: commits by committer time from `start`; a root commit (or
+    /// one at a shallow boundary) that has the path is listed as adding it; any other is
+    /// given to `step`, which lists what it finds and returns the parents to walk on.
+    private func walk(from start: ObjectID, path: String,
+                      step: (ObjectID, HistoryCache.Record, [ObjectID], inout Target, inout [PathChange]) throws -> [ObjectID])
+        throws -> PathHistoryResult {
+        var target = Target(path)
         var queue = CommitQueue()
         var seen: Set<ObjectID> = [start]
         var changes: [PathChange] = []
-        var unindexed: [ObjectID] = []
         var truncated = false
+        var met = 0
         queue.push(start, time: try cache.record(start).commitTime)
-
         while let id = queue.pop() {
+            met += 1
+            if met % 1024 == 0 { progress?(met) }
             let record = try cache.record(id)
-            if record.changed == nil { unindexed.append(id) }
-            let parents = parents(of: id, record)
-            var follow: [ObjectID] = parents
+            let parents = cache.isShallowBoundary(id) ? [] : record.parents
+            var next: [ObjectID] = []
             if parents.isEmpty {
-                if try resolver.entry(in: record.treeID) != nil {
-                    changes.append(PathChange(commit: id, path: path, kind: .added))
+                if try entry(target, in: record.treeID) != nil {
+                    changes.append(PathChange(commit: id, path: target.path, kind: .added))
                     if cache.isShallowBoundary(id) { truncated = true }
                 }
-            } else if parents.count == 1 {
-                if try differs(record, from: parents[0], hash: hash, resolver: resolver) {
-                    changes.append(try change(at: id, record, parent: parents[0], path: path, resolver: resolver))
-                }
             } else {
-                var sameParent: ObjectID?
-                for parent in parents where try !differs(record, from: parent, hash: hash, resolver: resolver) {
-                    sameParent = parent
-                    break
-                }
-                if let sameParent {
-                    follow = [sameParent]
-                } else {
-                    changes.append(try change(at: id, record, parent: parents[0], path: path, resolver: resolver))
-                }
+                next = try step(id, record, parents, &target, &changes)
             }
-            for parent in follow where seen.insert(parent).inserted {
+            for parent in next where seen.insert(parent).inserted {
                 queue.push(parent, time: try cache.record(parent).commitTime)
             }
         }
-        try indexIfFew(unindexed)
         return PathHistoryResult(changes: changes, truncated: truncated)
     }
 
+    private func simplifiedWalk(path: String, from start: ObjectID) throws -> PathHistoryResult {
+        try walk(from: start, path: path) { id, record, parents, target, changes in
+            if parents.count == 1 {
+                if try differs(id, record, from: parents[0], target: target) {
+                    changes.append(try change(at: id, record, parent: parents[0], target: target))
+                }
+                return parents
+            }
+            for parent in parents where try !differs(id, record, from: parent, target: target) {
+                return [parent]
+            }
+            changes.append(try change(at: id, record, parent: parents[0], target: target))
+            return parents
+        }
+    }
+
     /// How the path changed in commit `id` against `parent` (known to differ).
-    private func change(at id: ObjectID, _ record: HistoryCache.Record, parent: ObjectID, path: String,
-                        resolver: PathResolver) throws -> PathChange {
-        let new = try resolver.entry(in: record.treeID)
-        let old = try resolver.entry(in: cache.record(parent).treeID)
+    private func change(at id: ObjectID, _ record: HistoryCache.Record, parent: ObjectID,
+                        target: Target) throws -> PathChange {
+        let new = try entry(target, in: record.treeID)
+        let old = try entry(target, in: cache.record(parent).treeID)
         switch (old, new) {
-        case (nil, _?): return PathChange(commit: id, path: path, kind: .added)
-        case (_?, nil): return PathChange(commit: id, path: path, kind: .deleted)
-        default: return PathChange(commit: id, path: path, kind: .modified)
+        case (nil, _?): return PathChange(commit: id, path: target.path, kind: .added)
+        case (_?, nil): return PathChange(commit: id, path: target.path, kind: .deleted)
+        default: return PathChange(commit: id, path: target.path, kind: .modified)
         }
     }
 
     private func followWalk(path start: String, from tip: ObjectID) throws -> PathHistoryResult {
-        var path = start
-        var hash = HistoryCache.pathHash(path)
-        var resolver = PathResolver(repository, path: path)
-        var queue = CommitQueue()
-        var seen: Set<ObjectID> = [tip]
-        var changes: [PathChange] = []
-        var unindexed: [ObjectID] = []
-        var truncated = false
-        queue.push(tip, time: try cache.record(tip).commitTime)
-
-        while let id = queue.pop() {
-            let record = try cache.record(id)
-            if record.changed == nil { unindexed.append(id) }
-            let parents = parents(of: id, record)
-            for parent in parents where seen.insert(parent).inserted {
-                queue.push(parent, time: try cache.record(parent).commitTime)
-            }
-            if parents.count > 1 { continue }
-            guard let parent = parents.first else {
-                if try resolver.entry(in: record.treeID) != nil {
-                    changes.append(PathChange(commit: id, path: path, kind: .added))
-                    if cache.isShallowBoundary(id) { truncated = true }
-                }
-                continue
-            }
-            guard try differs(record, from: parent, hash: hash, resolver: resolver) else { continue }
-            var change = try change(at: id, record, parent: parent, path: path, resolver: resolver)
-            if change.kind == .added, let source = try source(of: path, in: record, parent: parent) {
+        try walk(from: tip, path: start) { id, record, parents, target, changes in
+            guard parents.count == 1, let parent = parents.first,
+                  try differs(id, record, from: parent, target: target) else { return parents }
+            var change = try change(at: id, record, parent: parent, target: target)
+            if change.kind == .added, let source = try source(of: target.path, in: record, parent: parent) {
                 change.previousPath = source
-                change.kind = Self.fileName(source) == Self.fileName(path) ? .moved : .renamed
-                path = source
-                hash = HistoryCache.pathHash(path)
-                resolver = PathResolver(repository, path: path)
+                change.kind = Self.fileName(source) == Self.fileName(target.path) ? .moved : .renamed
+                target = Target(source)
             }
             changes.append(change)
+            return parents
         }
-        try indexIfFew(unindexed)
-        return PathHistoryResult(changes: changes, truncated: truncated)
     }
 
     /// Where a file added by a commit came from: the old path git's rename detection pairs
@@ -269,44 +275,5 @@ struct CommitQueue {
             parent = best
         }
         return top
-    }
-}
-
-/// Looks a path up in many trees, remembering each (tree, level) it read, so a walk reads
-/// every distinct tree on the path once — as git's pathspec-limited tree comparison does.
-final class PathResolver {
-    private struct Key: Hashable {
-        var level: Int
-        var tree: ObjectID
-    }
-
-    let repository: Repository
-    let components: [String]
-    private var memo: [Key: TreeEntryInfo?] = [:]
-
-    init(_ repository: Repository, path: String) {
-        self.repository = repository
-        self.components = path.split(separator: "/").map(String.init)
-    }
-
-    /// The entry at the path in `root` (id and mode); nil when absent.
-    func entry(in root: ObjectID) throws -> TreeEntryInfo? {
-        guard !components.isEmpty else { return TreeEntryInfo(path: "", id: root, mode: .tree) }
-        var tree = root
-        for (level, name) in components.enumerated() {
-            let key = Key(level: level, tree: tree)
-            let found: TreeEntryInfo?
-            if let known = memo[key] {
-                found = known
-            } else {
-                found = try repository.treeEntry(named: name, inTree: tree)
-                memo[key] = found
-            }
-            guard let found else { return nil }
-            if level == components.count - 1 { return found }
-            guard found.mode == .tree else { return nil }
-            tree = found.id
-        }
-        return nil
     }
 }

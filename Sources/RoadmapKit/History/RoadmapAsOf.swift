@@ -9,7 +9,7 @@ public enum RoadmapAsOf {
     /// at a shallow boundary before one). Throws for an unknown branch or a bad day.
     public static func commit(in repository: Repository, onBranch branch: String, endOfDay day: String,
                               timeZone: TimeZone = .current) throws -> ObjectID? {
-        guard day.count == 10, let interval = HistoryDates.interval(day) else {
+        guard let date = RoadmapDate(day), date.precision == .day else {
             throw AsOfError.invalidDay(day)
         }
         let tip: ObjectID
@@ -19,7 +19,7 @@ public enum RoadmapAsOf {
             tip = try repository.resolveCommit(branch)
         }
         // The first second of the next day, in the time zone (offsets can differ by day).
-        let nextDayUTC = Date(timeIntervalSince1970: TimeInterval((interval.first + 1) * 86_400))
+        let nextDayUTC = Date(timeIntervalSince1970: TimeInterval((date.firstDay + 1) * 86_400))
         let offset = timeZone.secondsFromGMT(for: nextDayUTC.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: nextDayUTC))))
         let limit = nextDayUTC.addingTimeInterval(-TimeInterval(offset))
         let shallow = try repository.shallowCommitIDs()

@@ -42,8 +42,8 @@ public enum Slips {
         guard let tip = try tip ?? repository.headCommitID() else { throw HistoryError.emptyRepository }
         var cutoff: Date?
         if let since {
-            guard let interval = HistoryDates.interval(since) else { throw RoadmapAsOf.AsOfError.invalidDay(since) }
-            cutoff = Date(timeIntervalSince1970: TimeInterval(interval.first * 86_400))
+            guard let date = RoadmapDate(since) else { throw RoadmapAsOf.AsOfError.invalidDay(since) }
+            cutoff = Date(timeIntervalSince1970: TimeInterval(date.firstDay * 86_400))
         }
         var reports: [SlipReport] = []
         for entry in try repository.treeEntries(ofCommit: tip, under: history.root) where entry.mode.isBlob {
@@ -97,13 +97,13 @@ public enum Slips {
         }
         let mover = lastMove.flatMap { move in entries.first { $0.commit == move.commit }?.author }
         return SlipReport(id: id, kind: kind, path: path, field: field, firstPlanned: first, current: current,
-                          moves: moves, netSlipDays: HistoryDates.daysBetween(first, current),
+                          moves: moves, netSlipDays: RoadmapDate.days(from: first, to: current),
                           lastMovedBy: mover, lastMovedAt: lastMove?.date, series: points)
     }
 
     /// The dates of the series as a sparkline (`▁` earliest … `█` latest).
     public static func chart(_ points: [SlipPoint]) -> String {
-        let days = points.compactMap { HistoryDates.interval($0.value)?.first }
+        let days = points.compactMap { RoadmapDate($0.value)?.firstDay }
         guard let low = days.min(), let high = days.max() else { return "" }
         let bars = Array("▁▂▃▄▅▆▇█")
         return String(days.map { day in
@@ -130,7 +130,7 @@ public enum Slips {
 
     /// `{"schemaVersion": 1, "items": [{id, kind, path, field, first, current, moves, slipDays,
     /// lastMovedBy, series: [{commit, date, value}]}]}`.
-    public static func json(_ reports: [SlipReport]) -> HistoryJSON {
+    public static func json(_ reports: [SlipReport]) -> JSONValue {
         .object([
             ("schemaVersion", .int(1)),
             ("items", .array(reports.map { report in
@@ -139,16 +139,16 @@ public enum Slips {
                     ("kind", .string(report.kind)),
                     ("path", .string(report.path)),
                     ("field", .string(report.field)),
-                    ("first", HistoryJSON(report.firstPlanned)),
-                    ("current", HistoryJSON(report.current)),
+                    ("first", report.firstPlanned.map(JSONValue.init) ?? .null),
+                    ("current", report.current.map(JSONValue.init) ?? .null),
                     ("moves", .int(report.moves)),
-                    ("slipDays", report.netSlipDays.map(HistoryJSON.int) ?? .null),
+                    ("slipDays", report.netSlipDays.map(JSONValue.int) ?? .null),
                     ("lastMovedBy", report.lastMovedBy.map { .object([("name", .string($0.name)), ("email", .string($0.email))]) } ?? .null),
                     ("series", .array(report.series.map { point in
                         .object([
                             ("commit", .string(point.commit.hex)),
-                            ("date", .string(HistoryDates.iso8601(point.date, offsetMinutes: 0))),
-                            ("value", HistoryJSON(point.value)),
+                            ("date", .string(CommitTime.iso8601(point.date, offsetMinutes: 0))),
+                            ("value", point.value.map(JSONValue.init) ?? .null),
                         ])
                     })),
                 ])

@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 
 extension ItemHistory {
@@ -14,13 +15,19 @@ extension ItemHistory {
 }
 
 extension Workspace {
-    /// The history engine for this repository, with the persistent commit → changes cache.
+    /// The history engine for this repository, with the persistent commit → changes cache,
+    /// showing its progress on stderr when that is a terminal.
     public func itemHistory() throws -> ItemHistory {
         let repository = self.repository
         let root = self.root
-        return try historyStep("opening the history cache") {
+        let history = try historyStep("opening the history cache") {
             try ItemHistory(repository: repository, root: root, decoder: ItemHistory.productDecoder)
         }
+        if isatty(STDERR_FILENO) == 1 {
+            let line = HistoryProgressLine()
+            history.paths.progress = { _ in line.advance(by: 1024) }
+        }
+        return history
     }
 
     /// An id, or a user path turned repository-relative.
@@ -34,7 +41,7 @@ extension Workspace {
         let target = try historyTarget(idOrPath)
         let history = try itemHistory()
         let tip = try headCommit()
-        return try historyStep("reading the history of \(idOrPath)") {
+        return try historyQuery(history, "reading the history of \(idOrPath)") {
             try history.history(of: target, from: tip, field: field, limit: limit)
         }
     }
@@ -44,7 +51,7 @@ extension Workspace {
         let target = try historyTarget(idOrPath)
         let history = try itemHistory()
         let tip = try headCommit()
-        return try historyStep("reading the history of \(idOrPath)") { try Blame.blame(target, history: history, from: tip) }
+        return try historyQuery(history, "reading the history of \(idOrPath)") { try Blame.blame(target, history: history, from: tip) }
     }
 
     /// `roadmap slips`: how each dated item's date moved.
@@ -54,7 +61,7 @@ extension Workspace {
         }
         let history = try itemHistory()
         let tip = try headCommit()
-        return try historyStep("reading the history of the dated items") {
+        return try historyQuery(history, "reading the history of the dated items") {
             try Slips.compute(history: history, from: tip, kind: kind, since: since)
         }
     }
@@ -65,5 +72,33 @@ extension Workspace {
         } catch let error as HistoryError {
             throw RoadmapError(error.description)
         }
+    }
+
+    /// Runs a query, then saves what the cache learned (a cache that cannot be written is
+    /// not an error: the next command learns it again).
+    private func historyQuery<T>(_ history: ItemHistory, _ doing: String, _ body: () throws -> T) throws -> T {
+        defer { try? history.save() }
+        return try historyStep(doing, body)
+    }
+}
+
+/// `reading history: N commits` on stderr (a terminal), once a command has walked for a
+/// second, rewritten in place at most ten times a second, and erased when the history
+/// engine that reports to it is done.
+final class HistoryProgressLine {
+    private let start = Date()
+    private var last: Date?
+    private var commits = 0
+
+    deinit {
+        if last != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    func advance(by count: Int) {
+        commits += count
+        let now = Date()
+        guard now.timeIntervalSince(start) >= 1, last.map({ now.timeIntervalSince($0) >= 0.1 }) ?? true else { return }
+        last = now
+        FileHandle.standardError.write(Data("\rreading history: \(commits) commits…".utf8))
     }
 }

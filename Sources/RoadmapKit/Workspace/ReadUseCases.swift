@@ -39,22 +39,17 @@ extension Workspace {
     }
 
     /// The commit the base branch held at the end of `day` (local time): the newest commit of
-    /// its first-parent history committed on or before that day.
+    /// its first-parent history committed on or before that day (`RoadmapAsOf`).
     public func commitAtEndOfDay(_ day: RoadmapDate) throws -> ObjectID? {
         let repository = self.repository
-        guard let tip = try git("reading branch \(config.base)", { try repository.referenceTarget("refs/heads/\(config.base)") }) else {
-            throw RoadmapError("there is no branch '\(config.base)' (the base branch of roadmap.yaml) to read a date from")
+        let base = config.base
+        guard try git("reading branch \(base)", { try repository.referenceTarget("refs/heads/\(base)") }) != nil else {
+            throw RoadmapError("there is no branch '\(base)' (the base branch of roadmap.yaml) to read a date from")
         }
-        let (y, m, d) = RoadmapDate.civil(fromDayNumber: day.lastDay)
-        var components = DateComponents()
-        (components.year, components.month, components.day) = (y, m, d + 1)
-        guard let endOfDay = Calendar.current.date(from: components) else { return nil }
-        let walk = try git("walking \(config.base)") { try repository.walk(from: [tip], order: .time, firstParentOnly: true) }
-        while let id = try git("walking \(config.base)", { try walk.nextID() }) {
-            let info = try git("reading commit \(id.short)") { try repository.commit(id) }
-            if info.committer.date < endOfDay { return id }
+        let lastDay = RoadmapDate(dayNumber: day.lastDay)
+        return try git("walking \(base)") {
+            try RoadmapAsOf.commit(in: repository, onBranch: base, endOfDay: lastDay.text)
         }
-        return nil
     }
 
     /// The items of a state, with the filters of `roadmap list`.

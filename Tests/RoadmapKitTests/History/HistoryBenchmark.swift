@@ -68,15 +68,33 @@ struct HistoryBenchmark {
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
-    @Test("prints cold and warm timings next to git log")
-    func timings() throws {
-        let items = Self.number("ROADMAP_BENCH_ITEMS", 10_000)
-        let commits = Self.number("ROADMAP_BENCH_COMMITS", 20_000)
+    /// With ROADMAP_BENCH_REPO=DIR (a folder that does not exist yet), writes the generated
+    /// repository there and keeps it, to time the `roadmap` binary against `git log` by hand.
+    @Test("writes the benchmark repository to ROADMAP_BENCH_REPO",
+          .enabled(if: ProcessInfo.processInfo.environment["ROADMAP_BENCH_REPO"] != nil))
+    func writeRepository() throws {
+        let target = try #require(ProcessInfo.processInfo.environment["ROADMAP_BENCH_REPO"])
+        let (fixture, items, commits) = try Self.generated()
+        try fixture.git("reset", "-q", "--hard", "main")
+        try FileManager.default.copyItem(at: fixture.directory, to: URL(fileURLWithPath: target))
+        print("bench: wrote \(items) items, \(commits) commits to \(target)")
+    }
+
+    /// The generated repository (ROADMAP_BENCH_ITEMS, ROADMAP_BENCH_COMMITS), packed.
+    static func generated() throws -> (fixture: HistoryFixture, items: Int, commits: Int) {
+        let items = number("ROADMAP_BENCH_ITEMS", 10_000)
+        let commits = number("ROADMAP_BENCH_COMMITS", 20_000)
         let fixture = try HistoryFixture()
         let input = fixture.directory.appendingPathComponent("../stream.fi")
-        try Self.stream(items: items, commits: commits).write(to: input)
+        try stream(items: items, commits: commits).write(to: input)
         try fixture.git(["fast-import", "--quiet"], allowFailure: false, stdin: input)
         try fixture.git("repack", "-a", "-d", "-q")
+        return (fixture, items, commits)
+    }
+
+    @Test("prints cold and warm timings next to git log")
+    func timings() throws {
+        let (fixture, items, commits) = try Self.generated()
         let repository = try fixture.open()
         let paths = ["roadmap/stories/item-42.yaml", "roadmap/releases/item-3.yaml", "roadmap/epics"]
         print("bench: \(items) items, \(commits) commits")
@@ -96,7 +114,7 @@ struct HistoryBenchmark {
             let warmTime = try Self.seconds { warm = try PathHistory(repository: repository).log(path: path, from: tip).commits }
             func f(_ x: Double) -> String { String(format: "%.3f", x) }
             print("bench: \(path): git \(f(gitTime))s (max RSS of git children \(usage.ru_maxrss) KiB), "
-                  + "cold \(f(coldTime))s, graph cached \(f(secondTime))s, full index \(f(indexTime))s, warm \(f(warmTime))s, "
+                  + "cold \(f(coldTime))s, second (summaries learned while walking) \(f(secondTime))s, full index \(f(indexTime))s, warm \(f(warmTime))s, "
                   + "same list: \(cold == gitIDs && warm == gitIDs && second == gitIDs), \(gitIDs.count) commits; our peak RSS \(Self.peakKiB()) KiB")
             #expect(cold == gitIDs && warm == gitIDs)
         }

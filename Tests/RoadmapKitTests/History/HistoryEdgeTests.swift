@@ -12,7 +12,7 @@ struct HistoryEdgeTests {
         try story.fixture.git("clone", "-q", "--depth", "3", "file://\(story.fixture.path)", clone.path)
         let repository = try clone.open()
         #expect(repository.isShallow)
-        let history = try ItemHistory(repository: repository, decoder: YamsItemDecoder.decode)
+        let history = try ItemHistory(repository: repository, decoder: ItemHistory.productDecoder)
         let result = try history.history(of: "billing-v2")
         #expect(result.truncated)
         #expect(result.entries.map(\.commit) == [story.archived, story.fixed])
@@ -43,7 +43,7 @@ struct HistoryEdgeTests {
         let id = try fixture.id(fixture.git("hash-object", "-t", "commit", "-w", file.path))
         try fixture.git("update-ref", "refs/heads/main", id.hex)
 
-        let result = try ItemHistory(repository: fixture.open(), decoder: YamsItemDecoder.decode).history(of: "r1")
+        let result = try ItemHistory(repository: fixture.open(), decoder: ItemHistory.productDecoder).history(of: "r1")
         #expect(result.entries.map(\.commit) == [id, parent])
         let entry = result.entries[0]
         #expect(entry.author.name == "Jos\u{FFFD}\u{FFFD}")
@@ -141,16 +141,26 @@ struct HistoryEdgeTests {
         ("2026-07-30", "2026-06-15", -45),
     ])
     func dates(old: String, new: String, days: Int) {
-        #expect(HistoryDates.daysBetween(.string(old), .string(new)) == days)
+        #expect(RoadmapDate.days(from: .string(old), to: .string(new)) == days)
     }
 
-    @Test("impossible dates are not dates")
-    func invalidDates() {
+    @Test("only values that hold dates have a difference in days")
+    func nonDates() {
         for text in ["2026-02-30", "2026-Q5", "2026-H3", "2026-13", "26-01-01", "2026-1-01", "soon", ""] {
-            #expect(HistoryDates.interval(text) == nil, "\(text)")
+            #expect(RoadmapDate.days(from: .string(text), to: .string("2026-01-01")) == nil, "\(text)")
         }
-        #expect(HistoryDates.interval("2026-Q2").map { [$0.first, $0.last] } == [HistoryDates.days(2026, 4, 1), HistoryDates.days(2026, 6, 30)])
-        #expect(HistoryDates.daysBetween(.int(2026), .string("2026-02")) == 31)
-        #expect(HistoryDates.dayString(HistoryDates.days(2024, 2, 29)) == "2024-02-29")
+        #expect(RoadmapDate.days(from: .int(2026), to: .string("2026-02")) == 31)
+        #expect(RoadmapDate.days(from: .bool(true), to: .string("2026-02")) == nil)
+        #expect(RoadmapDate.days(from: nil, to: .string("2026-02")) == nil)
+    }
+
+    @Test("commit times in ISO 8601 with the recorded offset", arguments: [
+        (0, 0, "1970-01-01T00:00:00+00:00"),
+        (1_767_312_000, 120, "2026-01-02T02:00:00+02:00"),
+        (1_709_164_800, -330, "2024-02-28T18:30:00-05:30"),
+        (-1, 0, "1969-12-31T23:59:59+00:00"),
+    ])
+    func commitTimes(seconds: Int, offset: Int, text: String) {
+        #expect(CommitTime.iso8601(Date(timeIntervalSince1970: TimeInterval(seconds)), offsetMinutes: offset) == text)
     }
 }

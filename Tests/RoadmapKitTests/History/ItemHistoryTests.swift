@@ -62,7 +62,7 @@ struct BillingStory {
     }
 
     func history() throws -> ItemHistory {
-        try ItemHistory(repository: fixture.open(), root: "roadmap", decoder: YamsItemDecoder.decode)
+        try ItemHistory(repository: fixture.open(), root: "roadmap", decoder: ItemHistory.productDecoder)
     }
 }
 
@@ -153,6 +153,25 @@ struct ItemHistoryTests {
         #expect(field["new"] as? String == "2026-07-30")
         #expect(field["days"] as? Int == 45)
         #expect(json.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"item\": \"billing-v2\",\n  \"path\": "))
+        // SPEC §9's key order, for the document, an entry (a move, with its previous path) and a field.
+        func keys(_ value: JSONValue?) -> [String] {
+            if case let .object(members)? = value { return members.map(\.0) }
+            return []
+        }
+        func member(_ value: JSONValue?, _ key: String) -> JSONValue? {
+            if case let .object(members)? = value { return members.first { $0.0 == key }?.1 }
+            return nil
+        }
+        func element(_ value: JSONValue?, _ index: Int) -> JSONValue? {
+            if case let .array(items)? = value, items.indices.contains(index) { return items[index] }
+            return nil
+        }
+        let document = HistoryText.json(result)
+        #expect(keys(document) == ["schemaVersion", "item", "path", "entries"])
+        #expect(keys(element(member(document, "entries"), 0))
+                == ["commit", "author", "date", "subject", "path", "change", "previousPath", "fields"])
+        #expect(keys(element(member(element(member(document, "entries"), 3), "fields"), 0)) == ["field", "old", "new", "days"])
+        #expect(!json.hasSuffix("\n"), "the command adds the final newline")
     }
 
     @Test("unknown ids and paths outside history are clear errors")

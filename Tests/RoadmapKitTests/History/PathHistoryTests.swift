@@ -126,9 +126,12 @@ struct PathHistoryTests {
         let history = try RandomHistory.make(seed: seed, steps: 220)
         let repository = try history.fixture.open()
         let tip = try repository.resolveCommit("main")
-        // Once answered by comparing entries (nothing indexed), once from a full index.
+        // Answered by comparing entries (nothing indexed), from summaries made while walking
+        // (one cache for every path: each query completes what earlier ones left
+        // unexpanded), and from a full index.
         let direct = PathHistory(cache: try HistoryCache(repository: repository, persistent: false))
-        direct.incrementalIndexLimit = 0
+        direct.indexesWhileWalking = false
+        let walking = PathHistory(cache: try HistoryCache(repository: repository, persistent: false))
         let indexedCache = try HistoryCache(repository: repository, persistent: false)
         try indexedCache.index(reachableFrom: [tip])
         #expect(indexedCache.indexedCount == indexedCache.count)
@@ -140,15 +143,29 @@ struct PathHistoryTests {
             let expected = try history.fixture.gitLog(path, rev: "main")
             #expect(try direct.log(path: path, from: tip).commits == expected, "git log -- \(path) (seed \(seed))")
             #expect(try indexed.log(path: path, from: tip).commits == expected, "git log -- \(path) (seed \(seed), indexed)")
+            #expect(try walking.log(path: path, from: tip).commits == expected, "git log -- \(path) (seed \(seed), walking)")
             guard !["a", "b", "c", "c/deep"].contains(path) else { continue }
             let expectedFollow = try history.fixture.gitLog(path, ["--follow"], rev: "main")
             let actualFollow = try direct.log(path: path, from: tip, follow: true)
             #expect(actualFollow.commits == expectedFollow, "git log --follow -- \(path) (seed \(seed))")
             #expect(try indexed.log(path: path, from: tip, follow: true).commits == expectedFollow,
                     "git log --follow -- \(path) (seed \(seed), indexed)")
+            #expect(try walking.log(path: path, from: tip, follow: true).commits == expectedFollow,
+                    "git log --follow -- \(path) (seed \(seed), walking)")
             if actualFollow.changes.contains(where: { $0.previousPath != nil }) { followedSomewhere = true }
         }
         #expect(direct.cache.indexedCount == 0)
+        #expect(walking.cache.indexedCount > 0)
+        // What the walks learned agrees with a full index wherever it looked.
+        let full = try HistoryCache(repository: repository, persistent: false)
+        try full.index(reachableFrom: [tip])
+        for path in try history.allPaths() {
+            let keys = HistoryCache.pathKeys(path)
+            for id in try repository.walk(from: [tip], order: .time).allIDs() {
+                guard let learned = try walking.cache.record(id).changes(keys) else { continue }
+                #expect(try learned == full.record(id).changes(keys), "\(path) in \(id.short)")
+            }
+        }
         #expect(followedSomewhere)
     }
 
