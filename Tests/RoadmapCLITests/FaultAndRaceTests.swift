@@ -116,6 +116,43 @@ import Testing
         }
     }
 
+    // MARK: A full disk
+
+    /// A repository on a small tmpfs that is full: set, fmt and commit fail with a clear
+    /// error naming the cause and change nothing; once there is room again all is well.
+    /// Needs the right to mount (root in a container here); skipped elsewhere.
+    @Test(.enabled(if: SmallDisk.canMount)) func aFullDiskGivesAClearErrorAndChangesNothing() throws {
+        let s = try Scratch()
+        _ = try s.example()
+        let disk = try SmallDisk(s.dir("small"), megabytes: 8)
+        defer { disk.unmount() }
+        let repo = "small/demo"
+        #expect(try CLI.run("/bin/cp", ["-a", s.dir("demo"), s.dir(repo)], in: s.path, home: s.path).status == 0)
+        #expect(try s.roadmap("set", "billing-v2", "title=Billing 2", in: repo).status == 0)
+        // Not canonical, so that fmt has something to write.
+        let campaign = repo + "/roadmap/campaigns/billing-v2-launch.yaml"
+        let text = try s.read(campaign)
+        try s.write(campaign, text.replacingOccurrences(of: "kind: campaign\n", with: "") + "kind: campaign\n")
+        disk.fill()
+
+        let before = try Self.state(s, repo)
+        for arguments in [["set", "billing-v2", "title=Billing two"], ["fmt"], ["--today", "2026-01-01", "commit", "--all", "-m", "Full"],
+                          ["new", "epic", "full-disk", "--title", "Full disk"]] {
+            let r = try s.roadmap(arguments, in: repo)
+            #expect(r.status == 2, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("roadmap: error:") && r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.lowercased().contains("no space left on device"), "\(arguments): \(r.stderr)")
+            #expect(try Self.state(s, repo) == before, "\(arguments) changed something although it failed")
+        }
+
+        disk.makeRoom()
+        try Self.expectConsistent(s, repo, clean: false)
+        let r = try s.roadmap("--today", "2026-01-01", "commit", "--all", "-m", "Room again", in: repo)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.out(s.git("show", "HEAD:roadmap/releases/billing-v2.yaml", in: repo)).contains("title: Billing 2\n"))
+        try Self.expectConsistent(s, repo, clean: true)
+    }
+
     // MARK: Killed at random points
 
     @Test func setKilledAtRandomWritesTheFileWholeOrNotAtAll() throws {
@@ -401,4 +438,39 @@ import Testing
         guard result.status == 0 else { throw ScratchError(message: result.stderr) }
         return result.stdout
     }
+}
+
+/// A small tmpfs mounted for a test, and a file that fills it.
+struct SmallDisk {
+    let mountPoint: String
+
+    /// Whether this process may mount a tmpfs (tried once, on a throwaway folder).
+    static let canMount: Bool = {
+        guard let probe = try? Scratch() else { return false }
+        guard let disk = try? SmallDisk(probe.path + "/probe", megabytes: 1) else { return false }
+        disk.unmount()
+        return true
+    }()
+
+    init(_ mountPoint: String, megabytes: Int) throws {
+        self.mountPoint = mountPoint
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        let r = try CLI.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", mountPoint], in: "/", home: "/tmp")
+        guard r.status == 0 else { throw ScratchError(message: "mount: \(r.stderr)") }
+    }
+
+    /// Writes a filler file until the disk is full.
+    func fill() {
+        let fd = open(mountPoint + "/filler", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return }
+        let block = [UInt8](repeating: 0, count: 4096)
+        while block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
+        // The last partial page too.
+        while [UInt8](repeating: 0, count: 1).withUnsafeBytes({ write(fd, $0.baseAddress, 1) }) > 0 {}
+        close(fd)
+    }
+
+    func makeRoom() { try? FileManager.default.removeItem(atPath: mountPoint + "/filler") }
+
+    func unmount() { _ = try? CLI.run("/bin/umount", ["-l", mountPoint], in: "/", home: "/tmp") }
 }
