@@ -66,7 +66,7 @@ import Testing
     @Test func gitMovingTheBaseDuringAcceptLosesNothing() throws {
         let s = try Scratch()
         let repo = try s.example()
-        for round in 0..<12 {
+        for round in 0..<10 {
             let name = "race\(round)"
             let tip = try Self.makeProposal(s, repo, name: name, item: "insights", title: "Insights round \(round)")
             let old = try Self.rev(s, repo, "main")
@@ -99,7 +99,7 @@ import Testing
     @Test func twoCommitsAtOnceMakeOneCommitAndLeaveTheIndexRight() throws {
         let s = try Scratch()
         let repo = try s.example()
-        for round in 0..<12 {
+        for round in 0..<10 {
             let before = try Self.rev(s, repo, "HEAD")
             #expect(try s.roadmap("set", "billing-v2", "title=Billing v2 round \(round)", in: repo).status == 0)
             let racers = try ["a", "b"].map { try s.startRoadmap(["--today", "2026-01-01", "commit", "--all", "-m", "round \(round) \($0)"], in: repo) }
@@ -161,7 +161,7 @@ import Testing
         let path = "roadmap/releases/billing-v2.yaml"
         var title = "Billing v2"
         var killed = 0
-        for round in 0..<40 {
+        for round in 0..<30 {
             let old = try s.read(repo + "/" + path)
             let newTitle = "Billing v2 round \(round)"
             let expected = old.replacingOccurrences(of: "title: \(title)\n", with: "title: \(newTitle)\n")
@@ -200,7 +200,7 @@ import Testing
         #expect(files.allSatisfy { canonical[$0] != messy[$0] })
 
         var killed = 0
-        for round in 0..<30 {
+        for round in 0..<24 {
             for (file, text) in messy { try s.write(repo + "/" + file, text) }
             let result = try Self.killAtRandom(s, repo, ["fmt"], maxMilliseconds: 200)
             if result.status != 0 { killed += 1 }
@@ -219,7 +219,7 @@ import Testing
         let repo = try s.example()
         let path = "roadmap/releases/billing-v2.yaml"
         var killed = 0, staleLocks = 0
-        for round in 0..<30 {
+        for round in 0..<24 {
             let head = try Self.rev(s, repo, "HEAD")
             #expect(try s.roadmap("set", "billing-v2", "title=Billing v2 round \(round)", in: repo).status == 0)
             let worktree = try s.read(repo + "/" + path)
@@ -241,7 +241,7 @@ import Testing
             try Self.expectConsistent(s, repo, clean: false, "round \(round)")
         }
         #expect(killed > 0, "no run was killed: the delays are too long for this machine")
-        print("commit killed \(killed) times of 30; stale locks left: \(staleLocks)")
+        print("commit killed \(killed) times of 24; stale locks left: \(staleLocks)")
     }
 
     @Test func acceptKilledAtRandomLosesNothing() throws {
