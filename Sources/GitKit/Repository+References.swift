@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 extension Repository {
     /// The commit (or object) a reference points at, following symbolic references; nil
@@ -24,14 +25,25 @@ extension Repository {
     /// Creates or moves a direct reference, refusing to lose a race:
     /// `expected == nil` requires that the reference does not exist yet (else `isExists`);
     /// otherwise it must still point at `expected` (else `isRefMoved`).
+    ///
+    /// A ref locked by another process (`<ref>.lock`) is retried for up to a second, like
+    /// git's `core.filesRefLockTimeout`: once the other writer is done, the expected-value
+    /// check tells whether it moved the ref. A lock held longer fails with `isLocked`.
     public func setReference(_ name: String, to target: ObjectID, expected: ObjectID?, message: String) throws {
         var out: OpaquePointer?
         var oid = target.oid
-        let rc: Int32
-        if var old = expected?.oid {
-            rc = git_reference_create_matching(&out, pointer, name, &oid, 1, &old, message)
-        } else {
-            rc = git_reference_create(&out, pointer, name, &oid, 0, message)
+        var rc: Int32 = 0
+        for attempt in 0..<50 {
+            if attempt > 0 {
+                git_error_clear()
+                usleep(20_000)
+            }
+            if var old = expected?.oid {
+                rc = git_reference_create_matching(&out, pointer, name, &oid, 1, &old, message)
+            } else {
+                rc = git_reference_create(&out, pointer, name, &oid, 0, message)
+            }
+            if rc != GIT_ELOCKED.rawValue { break }
         }
         out.map { _ = Reference(self, owning: $0) }  // freed at once
         if rc < 0 {

@@ -50,10 +50,35 @@ extension Repository {
             throw GitError.own("cannot create folder \(folder.path): \(error.localizedDescription)", operation: operation)
         }
         let permissions = WorkdirPath.permissions(target.path) ?? 0o644
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        if let failure = WorkdirPath.writeAndRename(bytes, temporary: temporary.path, target: target.path, permissions: permissions) {
+        // The temporary file lives in the git directory, not next to the target: a process
+        // killed between creating it and the rename leaves it where neither `git status`,
+        // `git add -A` nor `roadmap commit --all` sees it. Where the git directory is on
+        // another file system (no atomic rename across), it goes next to the target.
+        let name = ".\(target.lastPathComponent).\(UUID().uuidString).tmp"
+        let scratch = Self.temporaryFolder(gitDirectory: gitDirectory)
+        var failure = scratch.map { WorkdirPath.writeAndRename(bytes, temporary: $0 + "/" + name, target: target.path, permissions: permissions) }
+        if scratch == nil || failure == WorkdirPath.crossDevice {
+            failure = WorkdirPath.writeAndRename(bytes, temporary: folder.appendingPathComponent(name).path, target: target.path, permissions: permissions)
+        }
+        if let failure, let failure {
             throw GitError.own("cannot write \(path): \(failure)", operation: operation)
         }
+    }
+
+    /// `<git dir>/roadmap/tmp`, created when missing, with what killed writers left there
+    /// over an hour ago removed; nil when it cannot be made.
+    static func temporaryFolder(gitDirectory: String) -> String? {
+        let folder = gitDirectory + "/roadmap/tmp"
+        let files = FileManager.default
+        guard (try? files.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        let hourAgo = Date().addingTimeInterval(-3600)
+        for name in (try? files.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {
+            let path = folder + "/" + name
+            if let modified = (try? files.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < hourAgo {
+                try? files.removeItem(atPath: path)
+            }
+        }
+        return folder
     }
 
     /// Checks that a relative path stays inside the working tree without passing through

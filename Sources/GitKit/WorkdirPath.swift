@@ -54,6 +54,9 @@ enum WorkdirPath {
         return info.st_mode & 0o7777
     }
 
+    /// What `writeAndRename` returns when the rename crossed file systems (EXDEV).
+    static let crossDevice = String(cString: strerror(EXDEV))
+
     /// Writes `bytes` to a new `temporary` file (flushed to disk), then renames it over
     /// `target`; returns the failure's description, or nil. The temporary file never
     /// survives a failure.

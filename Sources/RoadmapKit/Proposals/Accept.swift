@@ -114,11 +114,17 @@ extension Workspace {
         if onBase {
             try git("updating the working tree") { try repository.checkoutTree(newTip, paths: nil, force: false) }
         }
+        FaultInjection.point("accept.worktree-updated")
         do {
             try repository.setReference(baseReference, to: newTip, expected: baseTip, message: "roadmap accept \(name) (\(kind.rawValue))")
         } catch let error as GitError {
             if onBase { try? repository.checkoutTree(baseTip, paths: nil, force: true) }
-            if error.isRefMoved || error.isNotFound || error.isLocked {
+            if error.isLocked {
+                // A .lock next to the ref: another git process is updating it, or one was killed
+                // while it held the lock (git leaves the file then, and so would we).
+                throw RoadmapError("cannot accept '\(name)': \(baseReference) is locked (\(error.message)); another git process is updating it, or one was killed: remove that .lock file if none is running. Nothing was changed")
+            }
+            if error.isRefMoved || error.isNotFound {
                 throw RoadmapError("cannot accept '\(name)': \(config.base) was moved by someone else while accepting (expected \(baseTip.short)); nothing was changed, run the command again", exitCode: 1)
             }
             throw RoadmapError("moving \(config.base): \(error.message); nothing was changed")

@@ -33,6 +33,7 @@ extension Workspace {
         }
 
         var tree = try git("writing the index as a tree") { try repository.indexTreeID() }
+        let indexTree = tree
         var changed: [String] = []
         if all {
             let updates = try workingTreeUpdates()
@@ -58,14 +59,52 @@ extension Workspace {
             }
         }
         let commitTree = tree
+        // The commit object first (unreachable until the branch moves), then the index, and the
+        // branch last. Killed before the branch moves, the change is left staged — never a
+        // branch ahead of a stale index, which git would show as staged changes reverting the
+        // commit. If the branch moved meanwhile, the index is put back (see below).
         let id = try git("committing on \(branch ?? "HEAD")") {
-            try repository.createCommit(tree: commitTree, parents: head.map { [$0] } ?? [], message: trimmed, updating: "HEAD")
+            try repository.createCommit(tree: commitTree, parents: head.map { [$0] } ?? [], message: trimmed, updating: nil)
         }
         if !changed.isEmpty {
-            try git("updating the index after commit \(id.short)") { try repository.updateIndex(toTree: commitTree, paths: changed) }
+            try git("updating the index for commit \(id.short)") { try repository.updateIndex(toTree: commitTree, paths: changed) }
+        }
+        FaultInjection.point("commit.index-written")
+        let reference = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? "HEAD"
+        let subject = trimmed.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? trimmed
+        do {
+            try repository.setReference(reference, to: id, expected: head, message: "commit\(head == nil ? " (initial)" : ""): \(subject)")
+        } catch let error as GitError {
+            if !changed.isEmpty { try? restoreIndex(paths: changed, to: indexTree, unless: commitTree, reference: reference) }
+            if error.isRefMoved || error.isExists {
+                throw RoadmapError("cannot commit: \(branch ?? "HEAD") was moved by someone else (expected it \(head.map { "at \($0.short)" } ?? "unborn")); nothing was committed, run the command again")
+            }
+            if error.isLocked {
+                throw RoadmapError("cannot commit: \(reference) is locked (\(error.message)): another git process is updating it, or one was killed; remove that .lock file if none is running. Nothing was committed")
+            }
+            throw RoadmapError("committing on \(branch ?? "HEAD"): \(error.message); nothing was committed")
         }
         report?.head = id.hex
         return CommitOutcome(review: report, commit: id, branch: branch, changedPaths: changed)
+    }
+
+    /// After a commit whose branch could not move: puts the index entries of `paths` back as
+    /// they were (`indexTree`), except where another writer changed them since, or where the
+    /// branch's new tip holds exactly what this commit staged (a concurrent commit of the
+    /// same change, whose index must stay as it is).
+    func restoreIndex(paths: [String], to indexTree: ObjectID, unless staged: ObjectID, reference: String) throws {
+        let repository = self.repository
+        let entries = Dictionary(try repository.indexEntries(under: "").map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let tip = try repository.referenceTarget(reference)
+        var restore: [String] = []
+        for path in paths {
+            let ours = try repository.entry(at: path, inTree: staged)
+            let now = entries[path].map { TreeEntryInfo(path: path, id: $0.id, mode: $0.mode) }
+            guard now?.id == ours?.id, now?.mode == ours?.mode else { continue }
+            if let tip, let theirs = try repository.entry(at: path, inCommit: tip), theirs.id == ours?.id, theirs.mode == ours?.mode { continue }
+            restore.append(path)
+        }
+        if !restore.isEmpty { try repository.updateIndex(toTree: indexTree, paths: restore) }
     }
 
     /// Tree updates that bring every change under the root, and `roadmap.yaml`, from the

@@ -198,6 +198,10 @@ func git<T>(_ doing: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as GitError {
+        if error.isLocked && !error.message.contains("index") {
+            // A ref's or the config's lock: name the file libgit2 could not take.
+            throw RoadmapError("\(doing): \(error.message): another git process is running, or one was killed; remove that .lock file if none is")
+        }
         if error.isLocked {
             throw RoadmapError("\(doing): the index is locked (index.lock exists): another git process is running, or one crashed; remove .git/index.lock if none is")
         }

@@ -46,6 +46,14 @@ enum CLI {
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], in directory: String, home: String,
                     environment extra: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
+        let started = try start(executable, arguments, in: directory, home: home, environment: extra)
+        if let input { started.input.fileHandleForWriting.write(Data(input.utf8)) }
+        return started.finish()
+    }
+
+    /// Starts a process without waiting for it (to race it, or to kill it part-way).
+    static func start(_ executable: String, _ arguments: [String], in directory: String, home: String,
+                      environment extra: [String: String] = [:]) throws -> StartedProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
@@ -56,24 +64,48 @@ enum CLI {
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-err-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = inPipe
-        try process.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try? inPipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        do {
+            try process.run()
+        } catch {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+            throw error
+        }
         try? out.close()
         try? err.close()
+        return StartedProcess(process: process, input: inPipe, outURL: outURL, errURL: errURL)
+    }
+}
+
+/// A process started by `CLI.start`: `finish()` waits for it and collects its output.
+struct StartedProcess {
+    let process: Process
+    let input: Pipe
+    let outURL: URL
+    let errURL: URL
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// SIGKILL: the process gets no chance to clean up, as in a crash or a power cut.
+    func kill() { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
+
+    /// Waits for the process to end; a process killed by a signal has status 128 + signal.
+    func finish() -> ProcessResult {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
         let outData = (try? Data(contentsOf: outURL)) ?? Data()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
-        return ProcessResult(status: process.terminationStatus,
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return ProcessResult(status: status,
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
     }
@@ -100,6 +132,16 @@ final class Scratch: @unchecked Sendable {
     @discardableResult
     func git(_ arguments: String..., in folder: String = "", environment: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
         try CLI.run("git", arguments, in: dir(folder), home: path, environment: environment, input: input)
+    }
+
+    /// Starts `roadmap` in `folder` without waiting for it.
+    func startRoadmap(_ arguments: [String], in folder: String = "", environment: [String: String] = [:]) throws -> StartedProcess {
+        try CLI.start(CLI.binary, arguments, in: dir(folder), home: path, environment: environment)
+    }
+
+    /// Starts the git CLI in `folder` without waiting for it.
+    func startGit(_ arguments: [String], in folder: String = "", environment: [String: String] = [:]) throws -> StartedProcess {
+        try CLI.start("git", arguments, in: dir(folder), home: path, environment: environment)
     }
 
     func dir(_ folder: String) -> String { folder.isEmpty ? path : path + "/" + folder }
