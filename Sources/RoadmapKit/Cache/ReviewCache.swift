@@ -79,7 +79,9 @@ struct ReviewCache {
             CachedFinding(rule: $0.rule, severity: $0.severity.rawValue, item: $0.item, path: $0.path,
                           message: $0.message, line: $0.line, column: $0.column, related: $0.related)
         })
-        guard let data = try? JSONEncoder().encode(entry) else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]  // the same findings always give the same bytes
+        guard let data = try? encoder.encode(entry) else { return }
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
