@@ -7,16 +7,29 @@
 public struct YAMLDocument: Sendable {
     public private(set) var bytes: [UInt8]
     public private(set) var root: YAMLNode
-    var tree: SyntaxNode
+    /// The lossless tree: the top-level node and the entries of every collection.
+    var rawRoot: RawNode
+    var arena: [SyntaxEntry]
+    var values: [YAMLValue]
     var lineStarts: [Int]
 
-    init(bytes: [UInt8], tree: SyntaxNode, lineStarts: [Int]) {
+    /// The lossless tree's top-level node.
+    var tree: SyntaxNode { SyntaxNode(rawRoot, arena, values) }
+
+    init(bytes: [UInt8], root: RawNode, arena: [SyntaxEntry], values: [YAMLValue], lineStarts: [Int]) {
         self.bytes = bytes
-        self.tree = tree
+        self.rawRoot = root
+        self.arena = arena
+        self.values = values
         self.lineStarts = lineStarts
         let table = LineTable(lineStarts: lineStarts)
         self.root = bytes.withUnsafeBufferPointer { b in
-            YAMLDocument.publicNode(tree, b, table)
+            arena.withUnsafeBufferPointer { a in
+                values.withUnsafeBufferPointer { v in
+                    var cursor = LineCursor(table, b)
+                    return YAMLDocument.publicNode(root, a, v, &cursor)
+                }
+            }
         }
     }
 
@@ -34,29 +47,23 @@ public struct YAMLDocument: Sendable {
         return lf > 0 && bytes[lf - 1] == cCR ? [cCR, cLF] : [cLF]
     }
 
-    static func publicNode(_ s: SyntaxNode, _ b: UnsafeBufferPointer<UInt8>, _ t: LineTable) -> YAMLNode {
-        var cursor = LineCursor(t, b)
-        return publicNode(s, &cursor)
-    }
-
-    static func publicNode(_ s: SyntaxNode, _ c: inout LineCursor) -> YAMLNode {
+    static func publicNode(_ s: RawNode, _ a: UnsafeBufferPointer<SyntaxEntry>, _ v: UnsafeBufferPointer<YAMLValue>,
+                           _ c: inout LineCursor) -> YAMLNode {
         let loc = c.location(s.start)
         switch s.kind {
         case .scalar:
-            return YAMLNode(.scalar(value: s.value, style: s.style), at: loc)
+            return YAMLNode(.scalar(value: s.value(v), style: s.style), at: loc)
         case .blockSequence, .flowSequence:
             var items: [YAMLNode] = []
-            let count = s.childCount
-            items.reserveCapacity(count)
-            for i in 0..<count { items.append(publicNode(s.child(i), &c)) }
+            items.reserveCapacity(Int(s.entryCount))
+            for i in s.entries { items.append(publicNode(a[i].child, a, v, &c)) }
             return YAMLNode(.sequence(items), at: loc)
         case .blockMapping, .flowMapping:
             var pairs: [YAMLPair] = []
-            let count = s.keyCount
-            pairs.reserveCapacity(count)
-            for i in 0..<count {
-                let key = publicNode(s.key(i), &c)
-                pairs.append(YAMLPair(key: key, value: publicNode(s.child(i), &c)))
+            pairs.reserveCapacity(Int(s.entryCount))
+            for i in s.entries {
+                let key = publicNode(a[i].key, a, v, &c)
+                pairs.append(YAMLPair(key: key, value: publicNode(a[i].child, a, v, &c)))
             }
             return YAMLNode(.mapping(pairs), at: loc)
         }

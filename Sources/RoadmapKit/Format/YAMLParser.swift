@@ -14,102 +14,108 @@ public let yamlMaximumFileSize = 1_048_576
 /// The deepest accepted nesting of collections.
 public let yamlMaximumDepth = 32
 
-/// The entries of a collection node. Held by reference so that copying a node (which the
-/// recursive parser does for every value it returns) costs one retain instead of three array
-/// copies; `SyntaxNode` copies it before any mutation that is not unique, so nodes keep value
-/// semantics. Never mutated after parsing except through `SyntaxNode`'s mutating members.
-final class SyntaxEntries: @unchecked Sendable {
-    // Only reached through SyntaxNode, which never holds two accesses at once: no dynamic
-    // exclusivity checks (they cost more than the appends).
-    @exclusivity(unchecked) var keys: [SyntaxNode] = []
-    @exclusivity(unchecked) var children: [SyntaxNode] = []
-    @exclusivity(unchecked) var indicators: [Int] = []
-
-    init() {}
-    init(_ other: SyntaxEntries) {
-        keys = other.keys
-        children = other.children
-        indicators = other.indicators
-    }
-}
-
-/// A node of the lossless tree: byte ranges into the document's bytes.
-struct SyntaxNode: Sendable {
-    enum Kind: UInt8, Sendable { case scalar, blockMapping, blockSequence, flowMapping, flowSequence }
-    var kind: Kind
+/// A node as the parser builds it: byte ranges, the index of a scalar's data in the document's
+/// value table, and for a collection the range of its entries in the document's entry arena (one
+/// flat array per document, so a collection costs no allocation of its own). Plain data without
+/// references, so the parser copies nodes and entries without reference counting.
+struct RawNode: Sendable {
+    var kind: SyntaxNode.Kind
     var style: ScalarStyle = .plain
-    /// The scalar's data (scalars only).
-    var value: YAMLValue = .null
+    /// Scalars: whether the value is a string (duplicate keys that are plain strings are found
+    /// by comparing bytes).
+    var isStringValue = false
+    /// Scalars: the index of the value in the document's value table; -1 for null without one.
+    var valueIndex: Int32 = -1
+    /// Collections: their entries are `arena[firstEntry ..< firstEntry + entryCount]`.
+    var firstEntry: Int32 = 0
+    var entryCount: Int32 = 0
     /// First byte of the node (for an empty scalar: where it would be), and the byte after its last
     /// content character (never trailing spaces, comments or the line break).
     var start: Int
     var end: Int
-    /// Collections: their entries (nil for scalars and until the first entry).
-    private var entries: SyntaxEntries?
 
-    init(kind: Kind, style: ScalarStyle = .plain, value: YAMLValue = .null, start: Int, end: Int) {
+    init(kind: SyntaxNode.Kind, style: ScalarStyle = .plain, start: Int, end: Int) {
         self.kind = kind
         self.style = style
-        self.value = value
         self.start = start
         self.end = end
     }
 
-    private mutating func uniqueEntries() -> SyntaxEntries {
-        if let e = entries, isKnownUniquelyReferenced(&entries) { return e }
-        let e = entries.map(SyntaxEntries.init) ?? SyntaxEntries()
-        entries = e
-        return e
+    var isBlockCollection: Bool { kind == .blockMapping || kind == .blockSequence }
+    var isMapping: Bool { kind == .blockMapping || kind == .flowMapping }
+    @inline(__always) var entries: Range<Int> { Int(firstEntry)..<(Int(firstEntry) + Int(entryCount)) }
+
+    /// The scalar's data, from the document's value table.
+    @inline(__always) func value(_ values: UnsafeBufferPointer<YAMLValue>) -> YAMLValue {
+        valueIndex < 0 ? .null : values[Int(valueIndex)]
     }
+}
+
+/// One entry of a collection: a mapping's key and value (a sequence's item is `child`; its key is
+/// unused), and for block collections the offset of the entry's `-` or `:` (else -1).
+struct SyntaxEntry: Sendable {
+    var key: RawNode
+    var child: RawNode
+    var indicator: Int
+}
+
+/// A node of the lossless tree with access to its entries: byte ranges into the document's bytes.
+/// A read-only view of the document's arena; `keys`, `children` and `indicators` build arrays on
+/// demand (the editor and formatter use them; the parser and the public tree do not).
+struct SyntaxNode: Sendable {
+    enum Kind: UInt8, Sendable { case scalar, blockMapping, blockSequence, flowMapping, flowSequence }
+    let raw: RawNode
+    let arena: [SyntaxEntry]
+    let values: [YAMLValue]
+
+    init(_ raw: RawNode, _ arena: [SyntaxEntry], _ values: [YAMLValue]) {
+        self.raw = raw
+        self.arena = arena
+        self.values = values
+    }
+
+    var kind: Kind { raw.kind }
+    var style: ScalarStyle { raw.style }
+    var value: YAMLValue { raw.valueIndex < 0 ? .null : values[Int(raw.valueIndex)] }
+    var start: Int { raw.start }
+    var end: Int { raw.end }
+
+    var keyCount: Int { isMapping ? Int(raw.entryCount) : 0 }
+    var childCount: Int { kind == .scalar ? 0 : Int(raw.entryCount) }
+    /// The key of entry `i` (0 ≤ i < keyCount).
+    func key(_ i: Int) -> SyntaxNode { SyntaxNode(arena[Int(raw.firstEntry) + i].key, arena, values) }
+    /// The item or value of entry `i` (0 ≤ i < childCount).
+    func child(_ i: Int) -> SyntaxNode { SyntaxNode(arena[Int(raw.firstEntry) + i].child, arena, values) }
+    /// Block collections: the offset of entry `i`'s `-` or `:`.
+    func indicator(_ i: Int) -> Int { arena[Int(raw.firstEntry) + i].indicator }
 
     /// Mapping keys (mappings only).
-    var keys: [SyntaxNode] {
-        get { entries?.keys ?? [] }
-        set { uniqueEntries().keys = newValue }
-    }
+    var keys: [SyntaxNode] { (0..<keyCount).map(key) }
     /// Sequence items or mapping values.
-    var children: [SyntaxNode] {
-        get { entries?.children ?? [] }
-        set { uniqueEntries().children = newValue }
-    }
+    var children: [SyntaxNode] { (0..<childCount).map(child) }
     /// Block collections: the offset of each entry's `-` or `:`.
-    var indicators: [Int] {
-        get { entries?.indicators ?? [] }
-        set { uniqueEntries().indicators = newValue }
-    }
-
-    var keyCount: Int { entries?.keys.count ?? 0 }
-    var childCount: Int { entries?.children.count ?? 0 }
-    /// The key of entry `i` (0 ≤ i < keyCount).
-    func key(_ i: Int) -> SyntaxNode { entries.unsafelyUnwrapped.keys[i] }
-    /// The item or value of entry `i` (0 ≤ i < childCount).
-    func child(_ i: Int) -> SyntaxNode { entries.unsafelyUnwrapped.children[i] }
-
-    /// Sets all entries at once (the parser collects them on its stacks and sizes them exactly).
-    mutating func setEntries(keys: ArraySlice<SyntaxNode>, children: ArraySlice<SyntaxNode>, indicators: ArraySlice<Int>) {
-        let e = SyntaxEntries()
-        if !keys.isEmpty { e.keys = Array(keys) }
-        if !children.isEmpty { e.children = Array(children) }
-        if !indicators.isEmpty { e.indicators = Array(indicators) }
-        entries = e
-    }
+    var indicators: [Int] { isBlockCollection ? (0..<childCount).map(indicator) : [] }
 
     var isBlockCollection: Bool { kind == .blockMapping || kind == .blockSequence }
     var isMapping: Bool { kind == .blockMapping || kind == .flowMapping }
     var isSequence: Bool { kind == .blockSequence || kind == .flowSequence }
 
     var data: YAMLValue {
-        switch kind {
-        case .scalar: return value
+        arena.withUnsafeBufferPointer { a in values.withUnsafeBufferPointer { SyntaxNode.data(raw, a, $0) } }
+    }
+
+    static func data(_ n: RawNode, _ a: UnsafeBufferPointer<SyntaxEntry>, _ v: UnsafeBufferPointer<YAMLValue>) -> YAMLValue {
+        switch n.kind {
+        case .scalar: return n.value(v)
         case .blockSequence, .flowSequence:
             var items: [YAMLValue] = []
-            items.reserveCapacity(childCount)
-            for i in 0..<childCount { items.append(child(i).data) }
+            items.reserveCapacity(Int(n.entryCount))
+            for i in n.entries { items.append(data(a[i].child, a, v)) }
             return .sequence(items)
         case .blockMapping, .flowMapping:
             var pairs: [(key: YAMLValue, value: YAMLValue)] = []
-            pairs.reserveCapacity(keyCount)
-            for i in 0..<keyCount { pairs.append((key: key(i).value, value: child(i).data)) }
+            pairs.reserveCapacity(Int(n.entryCount))
+            for i in n.entries { pairs.append((key: a[i].key.value(v), value: data(a[i].child, a, v))) }
             return .mapping(pairs)
         }
     }
@@ -134,18 +140,18 @@ public enum YAMLParser {
     /// Parses one document of the accepted subset. Never traps, never recurses deeper than the
     /// nesting limit, and refuses what the subset does not accept with a line and column.
     public static func parse(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> YAMLDocument {
-        let (tree, lineStarts) = try parseTree(bytes)
-        return YAMLDocument(bytes: bytes, tree: tree, lineStarts: lineStarts)
+        let (root, arena, values, lineStarts) = try parseTree(bytes)
+        return YAMLDocument(bytes: bytes, root: root, arena: arena, values: values, lineStarts: lineStarts)
     }
 
-    static func parseTree(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> (SyntaxNode, [Int]) {
+    static func parseTree(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> (RawNode, [SyntaxEntry], [YAMLValue], [Int]) {
         if bytes.count > yamlMaximumFileSize {
             throw YAMLSyntaxError(
                 kind: .unsupported,
                 message: "file is \(bytes.count) bytes; the limit is \(yamlMaximumFileSize) (1 MiB)",
                 location: SourceLocation(line: 1, column: 1))
         }
-        let result: Result<(SyntaxNode, [Int]), YAMLSyntaxError> = bytes.withUnsafeBufferPointer { buf in
+        let result: Result<(RawNode, [SyntaxEntry], [YAMLValue], [Int]), YAMLSyntaxError> = bytes.withUnsafeBufferPointer { buf in
             let lineStarts: [Int]
             do throws(YAMLSyntaxError) {
                 lineStarts = try validate(buf)
@@ -154,7 +160,8 @@ public enum YAMLParser {
             }
             let p = Parser(buf, lineStarts: lineStarts)
             do throws(YAMLSyntaxError) {
-                return .success((try p.parseDocument(), lineStarts))
+                let root = try p.parseDocument()
+                return .success((root, p.arena, p.values, lineStarts))
             } catch {
                 return .failure(error)
             }
@@ -344,25 +351,22 @@ final class Parser {
     // Class properties are checked for exclusive access at run time unless told otherwise; the
     // parser is used by one call at a time and never overlaps accesses to these.
     @exclusivity(unchecked) var scratch: [UInt8] = []
-    /// Entries of the collections being parsed (innermost last); a finished collection takes its
-    /// entries off the top, so each collection's arrays are allocated once, at their final size.
-    @exclusivity(unchecked) var keyStack: [SyntaxNode] = []
-    @exclusivity(unchecked) var childStack: [SyntaxNode] = []
-    @exclusivity(unchecked) var indicatorStack: [Int] = []
+    /// Entries of the collections being parsed (innermost last); a finished collection moves its
+    /// entries off the top into `arena`, where they stay contiguous.
+    @exclusivity(unchecked) var entryStack: [SyntaxEntry] = []
+    /// The entries of every finished collection of the document.
+    @exclusivity(unchecked) var arena: [SyntaxEntry] = []
+    /// The data of every scalar of the document (`RawNode.valueIndex`).
+    @exclusivity(unchecked) var values: [YAMLValue] = []
 
-    struct Frame { var keys: Int; var children: Int; var indicators: Int }
+    func beginEntries() -> Int { entryStack.count }
 
-    func beginEntries() -> Frame {
-        Frame(keys: keyStack.count, children: childStack.count, indicators: indicatorStack.count)
-    }
-
-    func finishEntries(_ node: inout SyntaxNode, _ f: Frame) {
-        node.setEntries(keys: keyStack[f.keys...], children: childStack[f.children...],
-                        indicators: indicatorStack[f.indicators...])
-        // removeLast keeps the stacks' storage (removeSubrange of everything reallocates).
-        keyStack.removeLast(keyStack.count - f.keys)
-        childStack.removeLast(childStack.count - f.children)
-        indicatorStack.removeLast(indicatorStack.count - f.indicators)
+    func finishEntries(_ node: inout RawNode, _ f: Int) {
+        node.firstEntry = Int32(truncatingIfNeeded: arena.count)
+        node.entryCount = Int32(truncatingIfNeeded: entryStack.count - f)
+        arena.append(contentsOf: entryStack[f...])
+        // removeLast keeps the stack's storage (removeSubrange of everything reallocates).
+        entryStack.removeLast(entryStack.count - f)
     }
 
     enum Context { case root, mapValue, seqItem }
@@ -371,9 +375,9 @@ final class Parser {
         self.b = Bytes(b)
         self.n = b.count
         self.table = LineTable(lineStarts: lineStarts)
-        keyStack.reserveCapacity(16)
-        childStack.reserveCapacity(16)
-        indicatorStack.reserveCapacity(16)
+        entryStack.reserveCapacity(16)
+        arena.reserveCapacity(lineStarts.count + 8)
+        values.reserveCapacity(2 * lineStarts.count + 8)
     }
 
     // MARK: - Helpers
@@ -462,13 +466,28 @@ final class Parser {
         throw fail(.parse, "unexpected \(charName(p)) after \(what)", p)
     }
 
-    func emptyScalar(_ at: Int) -> SyntaxNode {
-        SyntaxNode(kind: .scalar, style: .plain, value: .null, start: at, end: at)
+    /// Stores a scalar's data in the value table.
+    @inline(__always) func setValue(_ node: inout RawNode, _ v: YAMLValue) {
+        if case .string = v { node.isStringValue = true } else { node.isStringValue = false }
+        node.valueIndex = Int32(truncatingIfNeeded: values.count)
+        values.append(v)
+    }
+
+    /// A scalar's data.
+    @inline(__always) func value(_ n: RawNode) -> YAMLValue {
+        n.valueIndex < 0 ? .null : values[Int(n.valueIndex)]
+    }
+
+    /// The unused key of a sequence entry.
+    let emptyKey = RawNode(kind: .scalar, start: 0, end: 0)
+
+    func emptyScalar(_ at: Int) -> RawNode {
+        RawNode(kind: .scalar, style: .plain, start: at, end: at)
     }
 
     // MARK: - Document
 
-    func parseDocument() throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseDocument() throws(YAMLSyntaxError) -> RawNode {
         let bom = (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0
         // The first line with content (the line at `bom` counts).
         var first: Line?
@@ -529,7 +548,7 @@ final class Parser {
 
     /// A node whose first character is at `i`. `sameLine`: it follows its `-` or `key:` on the same line.
     func parseBlockNode(at i: Int, column: Int, parent: Int, context: Context, sameLine: Bool,
-                        depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+                        depth: Int) throws(YAMLSyntaxError) -> RawNode {
         let c = b[i]
         switch c {
         case UInt8(ascii: "-") where isBlankOrEnd(i + 1):
@@ -570,8 +589,8 @@ final class Parser {
     }
 
     enum Lead {
-        case key(SyntaxNode, Int)
-        case scalar(SyntaxNode)
+        case key(RawNode, Int)
+        case scalar(RawNode)
     }
 
     func refuseIndicator(_ i: Int) throws(YAMLSyntaxError) {
@@ -616,38 +635,36 @@ final class Parser {
         switch line.stop {
         case .colon:
             if line.textEnd - i > 1024 { throw fail(.parse, "a key is longer than 1024 characters", i) }
-            var key = SyntaxNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
-            key.value = try resolvePlain(i, line.textEnd)
-            if case .string("<<") = key.value {
+            var key = RawNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
+            setValue(&key, try resolvePlain(i, line.textEnd))
+            if case .string("<<") = value(key) {
                 throw fail(.unsupported, "merge keys ('<<') are not supported", i)
             }
             return .key(key, line.stopAt)
         case .comment:
-            var node = SyntaxNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
-            node.value = try resolvePlain(i, line.textEnd)
+            var node = RawNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
+            setValue(&node, try resolvePlain(i, line.textEnd))
             return .scalar(node)
         default:
             return .scalar(try parsePlainContinuation(start: i, firstEnd: line.textEnd, parent: parent))
         }
     }
 
-    func parseBlockMapping(firstKey: SyntaxNode, colon firstColon: Int, column m: Int,
-                           depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseBlockMapping(firstKey: RawNode, colon firstColon: Int, column m: Int,
+                           depth: Int) throws(YAMLSyntaxError) -> RawNode {
         if depth > yamlMaximumDepth {
             throw fail(.unsupported, "nesting deeper than \(yamlMaximumDepth) levels is not supported", firstKey.start)
         }
-        var node = SyntaxNode(kind: .blockMapping, start: firstKey.start, end: firstKey.start)
+        var node = RawNode(kind: .blockMapping, start: firstKey.start, end: firstKey.start)
         var key = firstKey
         var colon = firstColon
         var ids: Set<KeyIdentity> = []
         let frame = beginEntries()
         while true {
-            try checkDuplicate(key, from: frame.keys, ids: &ids)
+            try checkDuplicate(key, from: frame, ids: &ids)
             let value = try parseValue(after: colon + 1, parent: m, context: .mapValue, depth: depth)
             node.end = max(value.end, colon + 1)
-            keyStack.append(key)
-            childStack.append(value)
-            indicatorStack.append(colon)
+            entryStack.append(SyntaxEntry(key: key, child: value, indicator: colon))
             guard let line = try nextContentLine(node.end) else { break }
             if line.indent < m || isDocumentMarker(line) { break }
             if line.indent > m { throw fail(.parse, "bad indentation of a mapping entry", line.content) }
@@ -671,31 +688,32 @@ final class Parser {
     /// Refuses a key equal (as data) to one already in `node`. Mappings of up to 32 keys are
     /// scanned linearly, comparing values directly (no hashing, no allocation); larger ones
     /// switch to a set of key identities.
-    func checkDuplicate(_ key: SyntaxNode, from base: Int, ids: inout Set<KeyIdentity>) throws(YAMLSyntaxError) {
-        let top = keyStack.count
+    func checkDuplicate(_ key: RawNode, from base: Int, ids: inout Set<KeyIdentity>) throws(YAMLSyntaxError) {
+        let top = entryStack.count
         let count = top - base
         if count < 32 {
             // Two plain keys that read as strings are equal exactly when their text is (keys are
             // one line): compare lengths, then bytes, without touching the strings.
-            let keyIsPlainString = key.style == .plain && isString(key.value)
+            let keyIsPlainString = key.style == .plain && key.isStringValue
             let len = key.end - key.start
             for k in base..<top {
+                let other = entryStack[k].key
                 let same: Bool
-                if keyIsPlainString && keyStack[k].style == .plain && isString(keyStack[k].value) {
-                    same = keyStack[k].end - keyStack[k].start == len
-                        && memcmp(b.slice(keyStack[k].start, keyStack[k].end), b.slice(key.start, key.end))
+                if keyIsPlainString && other.style == .plain && other.isStringValue {
+                    same = other.end - other.start == len
+                        && memcmp(b.slice(other.start, other.end), b.slice(key.start, key.end))
                 } else {
-                    same = sameKey(keyStack[k].value, key.value)
+                    same = sameKey(value(other), value(key))
                 }
-                if same { throw duplicate(key, first: keyStack[k]) }
+                if same { throw duplicate(key, first: other) }
             }
             if count == 31 {
-                for k in base..<top { ids.insert(KeyIdentity(keyStack[k].value)) }
-                ids.insert(KeyIdentity(key.value))
+                for k in base..<top { ids.insert(KeyIdentity(value(entryStack[k].key))) }
+                ids.insert(KeyIdentity(value(key)))
             }
-        } else if !ids.insert(KeyIdentity(key.value)).inserted {
-            for k in base..<top where sameKey(keyStack[k].value, key.value) {
-                throw duplicate(key, first: keyStack[k])
+        } else if !ids.insert(KeyIdentity(value(key))).inserted {
+            for k in base..<top where sameKey(value(entryStack[k].key), value(key)) {
+                throw duplicate(key, first: entryStack[k].key)
             }
             throw duplicate(key, first: key)
         }
@@ -724,25 +742,24 @@ final class Parser {
         }
     }
 
-    func duplicate(_ key: SyntaxNode, first: SyntaxNode) -> YAMLSyntaxError {
+    func duplicate(_ key: RawNode, first: RawNode) -> YAMLSyntaxError {
         let text = String(decoding: b.slice(key.start, key.end), as: UTF8.self)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         return fail(.unsupported, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b.base)))", key.start)
     }
 
-    func parseBlockSequence(at first: Int, column m: Int, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseBlockSequence(at first: Int, column m: Int, depth: Int) throws(YAMLSyntaxError) -> RawNode {
         if depth > yamlMaximumDepth {
             throw fail(.unsupported, "nesting deeper than \(yamlMaximumDepth) levels is not supported", first)
         }
-        var node = SyntaxNode(kind: .blockSequence, start: first, end: first + 1)
+        var node = RawNode(kind: .blockSequence, start: first, end: first + 1)
         var dash = first
         let frame = beginEntries()
         while true {
             if at(dash + 1) == cTAB { throw fail(.unsupported, "tab after '-'; use a space", dash + 1) }
             let value = try parseValue(after: dash + 1, parent: m, context: .seqItem, depth: depth)
             node.end = max(value.end, dash + 1)
-            childStack.append(value)
-            indicatorStack.append(dash)
+            entryStack.append(SyntaxEntry(key: emptyKey, child: value, indicator: dash))
             guard let line = try nextContentLine(node.end) else { break }
             if line.indent < m || isDocumentMarker(line) { break }
             if line.indent > m { throw fail(.parse, "bad indentation of a sequence item", line.content) }
@@ -757,7 +774,7 @@ final class Parser {
     }
 
     /// The node after a `-` or `key:` indicator: on the same line, on the following lines, or empty.
-    func parseValue(after p: Int, parent m: Int, context: Context, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseValue(after p: Int, parent m: Int, context: Context, depth: Int) throws(YAMLSyntaxError) -> RawNode {
         let i = skipInline(p)
         if isBreakOrEnd(i) || b[i] == UInt8(ascii: "#") {
             guard let line = try nextContentLine(i) else { return emptyScalar(p) }
@@ -811,8 +828,8 @@ final class Parser {
 
     /// A plain scalar in block context whose first line ended at a line break: continuation
     /// lines are those indented more than `parent`.
-    func parsePlainContinuation(start: Int, firstEnd: Int, parent: Int) throws(YAMLSyntaxError) -> SyntaxNode {
-        var node = SyntaxNode(kind: .scalar, style: .plain, start: start, end: firstEnd)
+    func parsePlainContinuation(start: Int, firstEnd: Int, parent: Int) throws(YAMLSyntaxError) -> RawNode {
+        var node = RawNode(kind: .scalar, style: .plain, start: start, end: firstEnd)
         var segments: [(Int, Int, Int)] = []   // (start, end, blank lines before)
         var p = lineEnd(firstEnd)
         var blanks = 0
@@ -839,7 +856,7 @@ final class Parser {
             p = line.stopAt
         }
         if segments.isEmpty {
-            node.value = try resolvePlain(start, firstEnd)
+            setValue(&node, try resolvePlain(start, firstEnd))
             return node
         }
         scratch.removeAll(keepingCapacity: true)
@@ -848,8 +865,8 @@ final class Parser {
             if k == 0 { scratch.append(cSP) } else { for _ in 0..<k { scratch.append(cLF) } }
             scratch.append(contentsOf: b.slice(s, e))
         }
-        node.value = resolveScalarText(scratch, at: start)
-        if case .string = node.value {} else {
+        setValue(&node, resolveScalarText(scratch, at: start))
+        if !node.isStringValue {
             throw fail(.unsupported, "a multi-line plain value that reads as a number, bool or null; write it on one line", start)
         }
         return node
@@ -874,10 +891,10 @@ final class Parser {
     // MARK: - Quoted scalars
 
     /// A single- or double-quoted scalar at `i`; continuation lines must be indented more than `parent`.
-    func parseQuoted(at i: Int, parent: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseQuoted(at i: Int, parent: Int) throws(YAMLSyntaxError) -> RawNode {
         let q = b[i]
         let double = q == UInt8(ascii: "\"")
-        var node = SyntaxNode(kind: .scalar, style: double ? .doubleQuoted : .singleQuoted, start: i, end: i)
+        var node = RawNode(kind: .scalar, style: double ? .doubleQuoted : .singleQuoted, start: i, end: i)
         // Fast path: one line, no escapes.
         var p = i + 1
         while p < n {
@@ -887,7 +904,7 @@ final class Parser {
         }
         if p < n && b[p] == q && !(!double && at(p + 1) == q) {
             node.end = p + 1
-            node.value = .string(String(decoding: b.slice((i + 1), p), as: UTF8.self))
+            setValue(&node, .string(String(decoding: b.slice((i + 1), p), as: UTF8.self)))
             return node
         }
         scratch.removeAll(keepingCapacity: true)
@@ -923,7 +940,7 @@ final class Parser {
             scratch.append(c)
             p += 1
         }
-        node.value = .string(String(decoding: scratch, as: UTF8.self))
+        setValue(&node, .string(String(decoding: scratch, as: UTF8.self)))
         return node
     }
 
@@ -1034,9 +1051,9 @@ final class Parser {
 
     // MARK: - Block scalars
 
-    func parseBlockScalar(at i: Int, parent: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseBlockScalar(at i: Int, parent: Int) throws(YAMLSyntaxError) -> RawNode {
         let literal = b[i] == UInt8(ascii: "|")
-        var node = SyntaxNode(kind: .scalar, style: literal ? .literal : .folded, start: i, end: i + 1)
+        var node = RawNode(kind: .scalar, style: literal ? .literal : .folded, start: i, end: i + 1)
         var p = i + 1
         var chomp: UInt8 = 0   // 0 clip, '-' strip, '+' keep
         var indicator = 0
@@ -1084,7 +1101,7 @@ final class Parser {
                 if chomp == UInt8(ascii: "+") {
                     throw fail(.unsupported, "an empty block scalar with keep chomping ('+') is not supported", i)
                 }
-                node.value = .string("")
+                setValue(&node, .string(""))
                 return node
             }
         }
@@ -1156,7 +1173,7 @@ final class Parser {
         } else if chomp == 0 {
             if sawContent && node.end < n { scratch.append(cLF) }
         }
-        node.value = .string(String(decoding: scratch, as: UTF8.self))
+        setValue(&node, .string(String(decoding: scratch, as: UTF8.self)))
         return node
     }
 
@@ -1194,13 +1211,13 @@ final class Parser {
         return p
     }
 
-    func parseFlow(at i: Int, parent: Int, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseFlow(at i: Int, parent: Int, depth: Int) throws(YAMLSyntaxError) -> RawNode {
         if depth > yamlMaximumDepth {
             throw fail(.unsupported, "nesting deeper than \(yamlMaximumDepth) levels is not supported", i)
         }
         let isSeq = b[i] == UInt8(ascii: "[")
         let close = isSeq ? UInt8(ascii: "]") : UInt8(ascii: "}")
-        var node = SyntaxNode(kind: isSeq ? .flowSequence : .flowMapping, start: i, end: i)
+        var node = RawNode(kind: isSeq ? .flowSequence : .flowMapping, start: i, end: i)
         var ids: Set<KeyIdentity> = []
         let frame = beginEntries()
         var crossed = false
@@ -1222,7 +1239,7 @@ final class Parser {
                 }
                 let item = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 let itemEnd = item.end
-                childStack.append(item)
+                entryStack.append(SyntaxEntry(key: emptyKey, child: item, indicator: -1))
                 crossed = false
                 p = try skipFlowSpace(itemEnd, parent: parent, crossed: &crossed)
                 if at(p) == UInt8(ascii: ":") {
@@ -1236,7 +1253,7 @@ final class Parser {
                     throw fail(.unsupported, "complex keys ('?') are not supported", p)
                 }
                 let key = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
-                if case .string("<<") = key.value, key.style == .plain {
+                if case .string("<<") = value(key), key.style == .plain {
                     throw fail(.unsupported, "merge keys ('<<') are not supported", p)
                 }
                 crossed = false
@@ -1251,18 +1268,17 @@ final class Parser {
                 if !(d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 || isFlowIndicator(d)) {
                     throw fail(.parse, "put a space after ':' in a flow mapping", p)
                 }
-                try checkDuplicate(key, from: frame.keys, ids: &ids)
+                try checkDuplicate(key, from: frame, ids: &ids)
                 crossed = false
                 p = try skipFlowSpace(p + 1, parent: parent, crossed: &crossed)
-                let value: SyntaxNode
+                let value: RawNode
                 if at(p) == UInt8(ascii: ",") || at(p) == close {
                     value = emptyScalar(p)
                 } else {
                     value = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 }
                 let valueEnd = value.end
-                keyStack.append(key)
-                childStack.append(value)
+                entryStack.append(SyntaxEntry(key: key, child: value, indicator: -1))
                 crossed = false
                 p = try skipFlowSpace(valueEnd, parent: parent, crossed: &crossed)
             }
@@ -1281,7 +1297,7 @@ final class Parser {
         }
     }
 
-    func parseFlowNode(at p: Int, parent: Int, depth: Int, open: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseFlowNode(at p: Int, parent: Int, depth: Int, open: Int) throws(YAMLSyntaxError) -> RawNode {
         if p >= n {
             throw fail(.parse, "unterminated flow collection (missing '\(b[open] == UInt8(ascii: "[") ? "]" : "}")')", open)
         }
@@ -1306,8 +1322,8 @@ final class Parser {
         if line.stop == .badColon {
             throw fail(.unsupported, "':' inside an unquoted value in a flow collection; quote the value", line.stopAt)
         }
-        var node = SyntaxNode(kind: .scalar, style: .plain, start: p, end: line.textEnd)
-        node.value = try resolvePlain(p, line.textEnd)
+        var node = RawNode(kind: .scalar, style: .plain, start: p, end: line.textEnd)
+        setValue(&node, try resolvePlain(p, line.textEnd))
         return node
     }
 }
