@@ -29,6 +29,9 @@ struct RawNode: Sendable {
     /// Collections: their entries are `arena[firstEntry ..< firstEntry + entryCount]`.
     var firstEntry: Int32 = 0
     var entryCount: Int32 = 0
+    /// Keys: 0 unless a plain string; then its length and three of its bytes, set by the duplicate
+    /// check (equal keys have equal prints, so most unequal keys are told apart by the print).
+    var keyPrint: UInt32 = 0
     /// First byte of the node (for an empty scalar: where it would be), and the byte after its last
     /// content character (never trailing spaces, comments or the line break).
     var start: Int
@@ -173,7 +176,7 @@ public enum YAMLParser {
     static func validate(_ buf: UnsafeBufferPointer<UInt8>) throws(YAMLSyntaxError) -> [Int] {
         let b = Bytes(buf)
         var lineStarts: [Int] = [0]
-        lineStarts.reserveCapacity(b.count / 24 + 2)
+        lineStarts.reserveCapacity(b.count / 16 + 2)
         let n = b.count
         var i = 0
         var line = 1
@@ -186,13 +189,28 @@ public enum YAMLParser {
         }
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         while i < n {
-            // Fast path: eight printable ASCII bytes at a time.
+            // Fast path: eight ASCII bytes at a time, printable or LF.
             if i + 8 <= n {
                 let w = UnsafeRawPointer(buf.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
                 let high: UInt64 = 0x8080_8080_8080_8080
-                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high   // some byte < 0x20
+                let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
                 let atLeast7F = (w | (w &+ 0x0101_0101_0101_0101)) & high  // some byte >= 0x7F
-                if below20 | atLeast7F == 0 { i += 8; continue }
+                // Exact per-byte masks (no borrows between bytes): bytes < 0x20, bytes == LF.
+                let below20 = ~(((w & low7) &+ 0x6060_6060_6060_6060) | w) & high
+                let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                let isLF = ~(((x & low7) &+ low7) | x) & high
+                if atLeast7F == 0 && below20 & ~isLF == 0 {
+                    var m = isLF
+                    while m != 0 {
+                        let k = m.trailingZeroBitCount >> 3
+                        line += 1
+                        lineStart = i + k + 1
+                        lineStarts.append(lineStart)
+                        m &= m &- 1
+                    }
+                    i += 8
+                    continue
+                }
             }
             let c = b[i]
             if c >= 0x20 && c < 0x7F { i += 1; continue }
@@ -259,6 +277,13 @@ struct Bytes {
     @inline(__always) subscript(i: Int) -> UInt8 {
         // One unsigned comparison covers both i < 0 and i >= count.
         UInt(bitPattern: i) < UInt(bitPattern: count) ? base[unchecked: i] : 0
+    }
+
+    /// The eight bytes at `i..<i + 8` as one word (in memory order), or nil unless all are inside
+    /// the input.
+    @inline(__always) func word(_ i: Int) -> UInt64? {
+        guard i >= 0 && i <= count - 8 else { return nil }
+        return UnsafeRawPointer(base.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
     }
 
     /// The bytes in `s..<e`, clamped to the input (empty when the range is empty or outside it).
@@ -375,7 +400,7 @@ final class Parser {
         self.b = Bytes(b)
         self.n = b.count
         self.table = LineTable(lineStarts: lineStarts)
-        entryStack.reserveCapacity(16)
+        entryStack.reserveCapacity(min(lineStarts.count, 56) + 8)
         arena.reserveCapacity(lineStarts.count + 8)
         values.reserveCapacity(2 * lineStarts.count + 8)
     }
@@ -401,6 +426,13 @@ final class Parser {
     }
     func lineEnd(_ i: Int) -> Int {
         var p = i
+        // Eight bytes at a time while none is a CR or LF.
+        while let w = b.word(p) {
+            let x = w ^ 0x0A0A_0A0A_0A0A_0A0A, y = w ^ 0x0D0D_0D0D_0D0D_0D0D
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            if ((x &- ones) & ~x | (y &- ones) & ~y) & 0x8080_8080_8080_8080 != 0 { break }
+            p += 8
+        }
         while p < n && b[p] != cLF && b[p] != cCR { p += 1 }
         return p
     }
@@ -661,7 +693,7 @@ final class Parser {
         var ids: Set<KeyIdentity> = []
         let frame = beginEntries()
         while true {
-            try checkDuplicate(key, from: frame, ids: &ids)
+            try checkDuplicate(&key, from: frame, ids: &ids)
             let value = try parseValue(after: colon + 1, parent: m, context: .mapValue, depth: depth)
             node.end = max(value.end, colon + 1)
             entryStack.append(SyntaxEntry(key: key, child: value, indicator: colon))
@@ -688,25 +720,37 @@ final class Parser {
     /// Refuses a key equal (as data) to one already in `node`. Mappings of up to 32 keys are
     /// scanned linearly, comparing values directly (no hashing, no allocation); larger ones
     /// switch to a set of key identities.
-    func checkDuplicate(_ key: RawNode, from base: Int, ids: inout Set<KeyIdentity>) throws(YAMLSyntaxError) {
+    func checkDuplicate(_ key: inout RawNode, from base: Int, ids: inout Set<KeyIdentity>) throws(YAMLSyntaxError) {
         let top = entryStack.count
         let count = top - base
         if count < 32 {
             // Two plain keys that read as strings are equal exactly when their text is (keys are
-            // one line): compare lengths, then bytes, without touching the strings.
-            let keyIsPlainString = key.style == .plain && key.isStringValue
+            // one line): compare prints, lengths, then bytes, without touching the strings. A
+            // plain string's print is never 0 (its last byte is not NUL).
             let len = key.end - key.start
-            for k in base..<top {
-                let other = entryStack[k].key
-                let same: Bool
-                if keyIsPlainString && other.style == .plain && other.isStringValue {
-                    same = other.end - other.start == len
-                        && memcmp(b.slice(other.start, other.end), b.slice(key.start, key.end))
-                } else {
-                    same = sameKey(value(other), value(key))
-                }
-                if same { throw duplicate(key, first: other) }
+            let ks = key.start
+            key.keyPrint = 0
+            if key.style == .plain && key.isStringValue {
+                key.keyPrint = UInt32(truncatingIfNeeded: len) << 24 | UInt32(b[ks]) << 16
+                    | UInt32(b[ks + len / 2]) << 8 | UInt32(b[key.end - 1])
             }
+            let kp = key.keyPrint
+            let probe = key
+            let found: Int? = entryStack.withUnsafeBufferPointer { st in
+                for k in base..<top {
+                    let op = st[k].key.keyPrint
+                    if kp != 0 && op != 0 {
+                        if op == kp && st[k].key.end - st[k].key.start == len
+                            && memcmp(b.slice(st[k].key.start, st[k].key.end), b.slice(ks, ks + len)) {
+                            return k
+                        }
+                    } else if sameKey(value(st[k].key), value(probe)) {
+                        return k
+                    }
+                }
+                return nil
+            }
+            if let k = found { throw duplicate(key, first: entryStack[k].key) }
             if count == 31 {
                 for k in base..<top { ids.insert(KeyIdentity(value(entryStack[k].key))) }
                 ids.insert(KeyIdentity(value(key)))
@@ -800,30 +844,42 @@ final class Parser {
     @inline(__always)
     func scanPlainLine(_ i: Int, flow: Bool) -> PlainLine {
         var p = i
-        var textEnd = i
-        while p < n {
-            let c = b[p]
-            if c == cSP || c == cTAB { p += 1; continue }
-            if c == cLF || c == cCR { return PlainLine(textEnd: textEnd, stop: .eol, stopAt: p) }
+        while true {
+            let c = b[p]   // NUL at the end of the input
+            if c > UInt8(ascii: ":") {
+                // Letters and most punctuation: text, except the flow indicators [ ] { } in flow
+                // context ('{' and '}' are '[' and ']' with bit 5 set).
+                if !flow { p += 1; continue }
+                let u = c & 0xDF
+                if u != UInt8(ascii: "[") && u != UInt8(ascii: "]") { p += 1; continue }
+                return PlainLine(textEnd: textEnd(i, p), stop: .flowIndicator, stopAt: p)
+            }
+            if p >= n { return PlainLine(textEnd: textEnd(i, n), stop: .eol, stopAt: n) }
+            if c == cLF || c == cCR { return PlainLine(textEnd: textEnd(i, p), stop: .eol, stopAt: p) }
             if c == UInt8(ascii: "#") && p > i && (b[p - 1] == cSP || b[p - 1] == cTAB) {
-                return PlainLine(textEnd: textEnd, stop: .comment, stopAt: p)
+                return PlainLine(textEnd: textEnd(i, p), stop: .comment, stopAt: p)
             }
             if c == UInt8(ascii: ":") {
                 let d = at(p + 1)
                 if d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 {
-                    return PlainLine(textEnd: textEnd, stop: .colon, stopAt: p)
+                    return PlainLine(textEnd: textEnd(i, p), stop: .colon, stopAt: p)
                 }
                 if flow {
-                    if isFlowIndicator(d) { return PlainLine(textEnd: textEnd, stop: .colon, stopAt: p) }
-                    return PlainLine(textEnd: textEnd, stop: .badColon, stopAt: p)
+                    if isFlowIndicator(d) { return PlainLine(textEnd: textEnd(i, p), stop: .colon, stopAt: p) }
+                    return PlainLine(textEnd: textEnd(i, p), stop: .badColon, stopAt: p)
                 }
-            } else if flow && isFlowIndicator(c) {
-                return PlainLine(textEnd: textEnd, stop: .flowIndicator, stopAt: p)
+            } else if flow && c == UInt8(ascii: ",") {
+                return PlainLine(textEnd: textEnd(i, p), stop: .flowIndicator, stopAt: p)
             }
             p += 1
-            textEnd = p
         }
-        return PlainLine(textEnd: textEnd, stop: .eol, stopAt: n)
+    }
+
+    /// The end of a plain line's text that stops at `p`: before trailing blanks, never before `i`.
+    @inline(__always) func textEnd(_ i: Int, _ p: Int) -> Int {
+        var e = p
+        while e > i && (b[e - 1] == cSP || b[e - 1] == cTAB) { e -= 1 }
+        return e
     }
 
     /// A plain scalar in block context whose first line ended at a line break: continuation
@@ -1107,6 +1163,7 @@ final class Parser {
         }
         // Collect the lines.
         scratch.removeAll(keepingCapacity: true)
+        scratch.reserveCapacity(256)   // one allocation for typical texts instead of several
         var pendingBreaks = 0       // breaks not yet emitted (after the last content line)
         var sawContent = false
         var lastSpaced = false
@@ -1252,7 +1309,7 @@ final class Parser {
                 if c == UInt8(ascii: "?") && isBlankOrEnd(p + 1) {
                     throw fail(.unsupported, "complex keys ('?') are not supported", p)
                 }
-                let key = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
+                var key = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 if case .string("<<") = value(key), key.style == .plain {
                     throw fail(.unsupported, "merge keys ('<<') are not supported", p)
                 }
@@ -1268,7 +1325,7 @@ final class Parser {
                 if !(d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 || isFlowIndicator(d)) {
                     throw fail(.parse, "put a space after ':' in a flow mapping", p)
                 }
-                try checkDuplicate(key, from: frame, ids: &ids)
+                try checkDuplicate(&key, from: frame, ids: &ids)
                 crossed = false
                 p = try skipFlowSpace(p + 1, parent: parent, crossed: &crossed)
                 let value: RawNode
