@@ -47,26 +47,35 @@ public struct YAMLDocument: Sendable {
         return lf > 0 && bytes[lf - 1] == cCR ? [cCR, cLF] : [cLF]
     }
 
+    @inline(__always)
+    static func publicScalar(_ s: RawNode, _ v: UnsafeBufferPointer<YAMLValue>, _ c: inout LineCursor) -> YAMLNode {
+        let loc = c.location(s.start)
+        return YAMLNode(.scalar(value: s.valueIndex < 0 ? .null : v[Int(s.valueIndex)], style: s.style), at: loc)
+    }
+
+    /// The public tree of `s`, built directly from the arena (scalars without a call of their own).
     static func publicNode(_ s: RawNode, _ a: UnsafeBufferPointer<SyntaxEntry>, _ v: UnsafeBufferPointer<YAMLValue>,
                            _ c: inout LineCursor) -> YAMLNode {
+        if s.kind == .scalar { return publicScalar(s, v, &c) }
         let loc = c.location(s.start)
-        switch s.kind {
-        case .scalar:
-            return YAMLNode(.scalar(value: s.value(v), style: s.style), at: loc)
-        case .blockSequence, .flowSequence:
+        if s.kind == .blockSequence || s.kind == .flowSequence {
             var items: [YAMLNode] = []
             items.reserveCapacity(Int(s.entryCount))
-            for i in s.entries { items.append(publicNode(a[i].child, a, v, &c)) }
-            return YAMLNode(.sequence(items), at: loc)
-        case .blockMapping, .flowMapping:
-            var pairs: [YAMLPair] = []
-            pairs.reserveCapacity(Int(s.entryCount))
             for i in s.entries {
-                let key = publicNode(a[i].key, a, v, &c)
-                pairs.append(YAMLPair(key: key, value: publicNode(a[i].child, a, v, &c)))
+                let child = a[i].child
+                items.append(child.kind == .scalar ? publicScalar(child, v, &c) : publicNode(child, a, v, &c))
             }
-            return YAMLNode(.mapping(pairs), at: loc)
+            return YAMLNode(.sequence(items), at: loc)
         }
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(Int(s.entryCount))
+        for i in s.entries {
+            let e = a[i]
+            let key = e.key.kind == .scalar ? publicScalar(e.key, v, &c) : publicNode(e.key, a, v, &c)
+            let value = e.child.kind == .scalar ? publicScalar(e.child, v, &c) : publicNode(e.child, a, v, &c)
+            pairs.append(YAMLPair(key: key, value: value))
+        }
+        return YAMLNode(.mapping(pairs), at: loc)
     }
 }
 

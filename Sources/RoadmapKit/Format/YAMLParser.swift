@@ -175,8 +175,9 @@ public enum YAMLParser {
     /// Checks encoding and characters; returns the offset of the start of every line.
     static func validate(_ buf: UnsafeBufferPointer<UInt8>) throws(YAMLSyntaxError) -> [Int] {
         let b = Bytes(buf)
-        var lineStarts: [Int] = [0]
+        var lineStarts: [Int] = []
         lineStarts.reserveCapacity(b.count / 16 + 2)
+        lineStarts.append(0)
         let n = b.count
         var i = 0
         var line = 1
@@ -510,6 +511,12 @@ final class Parser {
         n.valueIndex < 0 ? .null : values[Int(n.valueIndex)]
     }
 
+    /// A plain `<<` (the only text that reads as the string "<<" in a plain scalar).
+    @inline(__always) func isMergeKey(_ key: RawNode) -> Bool {
+        key.style == .plain && key.end - key.start == 2
+            && b[key.start] == UInt8(ascii: "<") && b[key.start + 1] == UInt8(ascii: "<")
+    }
+
     /// The unused key of a sequence entry.
     let emptyKey = RawNode(kind: .scalar, start: 0, end: 0)
 
@@ -669,7 +676,7 @@ final class Parser {
             if line.textEnd - i > 1024 { throw fail(.parse, "a key is longer than 1024 characters", i) }
             var key = RawNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
             setValue(&key, try resolvePlain(i, line.textEnd))
-            if case .string("<<") = value(key) {
+            if isMergeKey(key) {
                 throw fail(.unsupported, "merge keys ('<<') are not supported", i)
             }
             return .key(key, line.stopAt)
@@ -1310,7 +1317,7 @@ final class Parser {
                     throw fail(.unsupported, "complex keys ('?') are not supported", p)
                 }
                 var key = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
-                if case .string("<<") = value(key), key.style == .plain {
+                if isMergeKey(key) {
                     throw fail(.unsupported, "merge keys ('<<') are not supported", p)
                 }
                 crossed = false
