@@ -698,9 +698,10 @@ final class Parser {
         var key = firstKey
         var colon = firstColon
         var ids: Set<KeyIdentity> = []
+        var filter = KeyFilter()
         let frame = beginEntries()
         while true {
-            try checkDuplicate(&key, from: frame, ids: &ids)
+            try checkDuplicate(&key, from: frame, ids: &ids, filter: &filter)
             let value = try parseValue(after: colon + 1, parent: m, context: .mapValue, depth: depth)
             node.end = max(value.end, colon + 1)
             entryStack.append(SyntaxEntry(key: key, child: value, indicator: colon))
@@ -727,7 +728,12 @@ final class Parser {
     /// Refuses a key equal (as data) to one already in `node`. Mappings of up to 32 keys are
     /// scanned linearly, comparing values directly (no hashing, no allocation); larger ones
     /// switch to a set of key identities.
-    func checkDuplicate(_ key: inout RawNode, from base: Int, ids: inout Set<KeyIdentity>) throws(YAMLSyntaxError) {
+    /// What the duplicate check knows about a mapping's keys so far: a 64-bit filter of the
+    /// prints of its plain string keys, and whether any key is something else.
+    struct KeyFilter { var bits: UInt64 = 0; var mixed = false }
+
+    func checkDuplicate(_ key: inout RawNode, from base: Int, ids: inout Set<KeyIdentity>,
+                        filter: inout KeyFilter) throws(YAMLSyntaxError) {
         let top = entryStack.count
         let count = top - base
         if count < 32 {
@@ -743,7 +749,12 @@ final class Parser {
             }
             let kp = key.keyPrint
             let probe = key
-            let found: Int? = entryStack.withUnsafeBufferPointer { st in
+            // Equal plain strings have equal prints, so equal filter bits: a plain string key whose
+            // bit is clear, in a mapping of plain string keys only, has no equal.
+            let bit: UInt64 = 1 << UInt64((kp &* 0x9E37_79B1) >> 26)
+            let skip = kp != 0 && !filter.mixed && filter.bits & bit == 0
+            if kp == 0 { filter.mixed = true } else { filter.bits |= bit }
+            let found: Int? = skip ? nil : entryStack.withUnsafeBufferPointer { st in
                 for k in base..<top {
                     let op = st[k].key.keyPrint
                     if kp != 0 && op != 0 {
@@ -1283,6 +1294,7 @@ final class Parser {
         let close = isSeq ? UInt8(ascii: "]") : UInt8(ascii: "}")
         var node = RawNode(kind: isSeq ? .flowSequence : .flowMapping, start: i, end: i)
         var ids: Set<KeyIdentity> = []
+        var filter = KeyFilter()
         let frame = beginEntries()
         var crossed = false
         var p = try skipFlowSpace(i + 1, parent: parent, crossed: &crossed)
@@ -1332,7 +1344,7 @@ final class Parser {
                 if !(d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 || isFlowIndicator(d)) {
                     throw fail(.parse, "put a space after ':' in a flow mapping", p)
                 }
-                try checkDuplicate(&key, from: frame, ids: &ids)
+                try checkDuplicate(&key, from: frame, ids: &ids, filter: &filter)
                 crossed = false
                 p = try skipFlowSpace(p + 1, parent: parent, crossed: &crossed)
                 let value: RawNode
