@@ -426,6 +426,9 @@ final class Parser {
             || c == UInt8(ascii: "{") || c == UInt8(ascii: "}")
     }
     func lineEnd(_ i: Int) -> Int {
+        // Most calls start at the line break itself.
+        let c = b[i]
+        if c == cLF || c == cCR { return i }
         var p = i
         // Eight bytes at a time while none is a CR or LF.
         while let w = b.word(p) {
