@@ -7,16 +7,29 @@
 public struct YAMLDocument: Sendable {
     public private(set) var bytes: [UInt8]
     public private(set) var root: YAMLNode
-    var tree: SyntaxNode
+    /// The lossless tree: the top-level node and the entries of every collection.
+    var rawRoot: RawNode
+    var arena: [SyntaxEntry]
+    var values: [YAMLValue]
     var lineStarts: [Int]
 
-    init(bytes: [UInt8], tree: SyntaxNode, lineStarts: [Int]) {
+    /// The lossless tree's top-level node.
+    var tree: SyntaxNode { SyntaxNode(rawRoot, arena, values) }
+
+    init(bytes: [UInt8], root: RawNode, arena: [SyntaxEntry], values: [YAMLValue], lineStarts: [Int]) {
         self.bytes = bytes
-        self.tree = tree
+        self.rawRoot = root
+        self.arena = arena
+        self.values = values
         self.lineStarts = lineStarts
         let table = LineTable(lineStarts: lineStarts)
         self.root = bytes.withUnsafeBufferPointer { b in
-            YAMLDocument.publicNode(tree, b, table)
+            arena.withUnsafeBufferPointer { a in
+                values.withUnsafeBufferPointer { v in
+                    var cursor = LineCursor(table, b)
+                    return YAMLDocument.publicNode(root, a, v, &cursor)
+                }
+            }
         }
     }
 
@@ -34,32 +47,35 @@ public struct YAMLDocument: Sendable {
         return lf > 0 && bytes[lf - 1] == cCR ? [cCR, cLF] : [cLF]
     }
 
-    static func publicNode(_ s: SyntaxNode, _ b: UnsafeBufferPointer<UInt8>, _ t: LineTable) -> YAMLNode {
-        var cursor = LineCursor(t, b)
-        return publicNode(s, &cursor)
+    @inline(__always)
+    static func publicScalar(_ s: RawNode, _ v: UnsafeBufferPointer<YAMLValue>, _ c: inout LineCursor) -> YAMLNode {
+        let loc = c.location(s.start)
+        return YAMLNode(.scalar(value: s.valueIndex < 0 ? .null : v[Int(s.valueIndex)], style: s.style), at: loc)
     }
 
-    static func publicNode(_ s: SyntaxNode, _ c: inout LineCursor) -> YAMLNode {
+    /// The public tree of `s`, built directly from the arena (scalars without a call of their own).
+    static func publicNode(_ s: RawNode, _ a: UnsafeBufferPointer<SyntaxEntry>, _ v: UnsafeBufferPointer<YAMLValue>,
+                           _ c: inout LineCursor) -> YAMLNode {
+        if s.kind == .scalar { return publicScalar(s, v, &c) }
         let loc = c.location(s.start)
-        switch s.kind {
-        case .scalar:
-            return YAMLNode(.scalar(value: s.value, style: s.style), at: loc)
-        case .blockSequence, .flowSequence:
+        if s.kind == .blockSequence || s.kind == .flowSequence {
             var items: [YAMLNode] = []
-            let count = s.childCount
-            items.reserveCapacity(count)
-            for i in 0..<count { items.append(publicNode(s.child(i), &c)) }
-            return YAMLNode(.sequence(items), at: loc)
-        case .blockMapping, .flowMapping:
-            var pairs: [YAMLPair] = []
-            let count = s.keyCount
-            pairs.reserveCapacity(count)
-            for i in 0..<count {
-                let key = publicNode(s.key(i), &c)
-                pairs.append(YAMLPair(key: key, value: publicNode(s.child(i), &c)))
+            items.reserveCapacity(Int(s.entryCount))
+            for i in s.entries {
+                let child = a[i].child
+                items.append(child.kind == .scalar ? publicScalar(child, v, &c) : publicNode(child, a, v, &c))
             }
-            return YAMLNode(.mapping(pairs), at: loc)
+            return YAMLNode(.sequence(items), at: loc)
         }
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(Int(s.entryCount))
+        for i in s.entries {
+            let e = a[i]
+            let key = e.key.kind == .scalar ? publicScalar(e.key, v, &c) : publicNode(e.key, a, v, &c)
+            let value = e.child.kind == .scalar ? publicScalar(e.child, v, &c) : publicNode(e.child, a, v, &c)
+            pairs.append(YAMLPair(key: key, value: value))
+        }
+        return YAMLNode(.mapping(pairs), at: loc)
     }
 }
 

@@ -107,19 +107,19 @@ private struct Formatter {
         struct Entry { var index: Int; var comments: [ArraySlice<UInt8>] }
         var entries: [Entry] = []
         var prevEnd = headerEnd
-        for i in root.keys.indices {
+        for i in 0..<root.keyCount {
             let from = i == 0 ? headerEnd : nextLine(entryEnd(root, i - 1))
-            entries.append(Entry(index: i, comments: commentLines(from: from, to: root.keys[i].start)))
+            entries.append(Entry(index: i, comments: commentLines(from: from, to: root.key(i).start)))
             prevEnd = entryEnd(root, i)
         }
-        func name(_ i: Int) -> String? { if case let .string(s) = root.keys[i].value { return s }; return nil }
+        func name(_ i: Int) -> String? { if case let .string(s) = root.key(i).value { return s }; return nil }
         var ordered: [Entry] = []
         for k in keyOrder { ordered += entries.filter { name($0.index) == k } }
         ordered += entries.filter { e in !(name(e.index).map(keyOrder.contains) ?? false) }
         for (n, e) in ordered.enumerated() {
             // A blank line after a keep-chomped block scalar would become part of its value.
             if n > 0, let k = name(e.index), blankLineBefore.contains(k),
-               !endsWithKeepScalar(root.children[ordered[n - 1].index]) {
+               !endsWithKeepScalar(root.child(ordered[n - 1].index)) {
                 newline()
             }
             emitComments(e.comments, indent: 0)
@@ -136,22 +136,22 @@ private struct Formatter {
     }
 
     func endsWithKeepScalar(_ v: SyntaxNode) -> Bool {
-        if v.isBlockCollection, let last = v.children.last { return endsWithKeepScalar(last) }
+        if v.isBlockCollection, v.childCount > 0 { return endsWithKeepScalar(v.child(v.childCount - 1)) }
         guard v.kind == .scalar, v.style == .literal || v.style == .folded else { return false }
         return b[v.start..<lineEnd(v.start)].prefix { $0 != cSP && $0 != cTAB }.contains(UInt8(ascii: "+"))
     }
 
     func entryEnd(_ node: SyntaxNode, _ i: Int) -> Int {
-        max(node.children[i].end, node.indicators[i] + 1)
+        max(node.child(i).end, node.indicator(i) + 1)
     }
 
     /// `key: value` of a block mapping at `indent`, ending with a line break.
     mutating func emitEntry(_ map: SyntaxNode, _ i: Int, indent: Int) {
         pad(indent)
-        let key = map.keys[i]
+        let key = map.key(i)
         out.append(contentsOf: b[key.start..<key.end])
         out.append(UInt8(ascii: ":"))
-        emitValue(map.children[i], indicator: map.indicators[i], indent: indent)
+        emitValue(map.child(i), indicator: map.indicator(i), indent: indent)
     }
 
     /// The value after a `:` or `-` indicator at `indent`, ending with a line break.
@@ -255,44 +255,41 @@ private struct Formatter {
     }
 
     mutating func emitMapping(_ m: SyntaxNode, indent: Int, firstComments: [ArraySlice<UInt8>]) {
-        for i in m.keys.indices {
-            let comments = i == 0 ? firstComments : commentLines(from: nextLine(entryEnd(m, i - 1)), to: m.keys[i].start)
+        for i in 0..<m.keyCount {
+            let comments = i == 0 ? firstComments : commentLines(from: nextLine(entryEnd(m, i - 1)), to: m.key(i).start)
             emitComments(comments, indent: indent)
             emitEntry(m, i, indent: indent)
         }
     }
 
     mutating func emitSequence(_ s: SyntaxNode, indent: Int, firstComments: [ArraySlice<UInt8>]) {
-        for i in s.children.indices {
-            let comments = i == 0 ? firstComments : commentLines(from: nextLine(entryEnd(s, i - 1)), to: s.indicators[i])
+        for i in 0..<s.childCount {
+            let comments = i == 0 ? firstComments : commentLines(from: nextLine(entryEnd(s, i - 1)), to: s.indicator(i))
             emitComments(comments, indent: indent)
             pad(indent)
             out.append(UInt8(ascii: "-"))
-            let item = s.children[i]
-            let dash = s.indicators[i]
+            let item = s.child(i)
+            let dash = s.indicator(i)
             let compact = item.isBlockCollection && lineStart(item.start) == lineStart(dash)
             let movable = item.isBlockCollection && !compact && tailComment(dash + 1).isEmpty
                 && commentLines(from: nextLine(dash), to: item.start).isEmpty
             if compact || movable {
                 out.append(cSP)
                 if item.kind == .blockMapping {
-                    for k in item.keys.indices {
+                    for k in 0..<item.keyCount {
                         if k > 0 {
-                            emitComments(commentLines(from: nextLine(entryEnd(item, k - 1)), to: item.keys[k].start),
+                            emitComments(commentLines(from: nextLine(entryEnd(item, k - 1)), to: item.key(k).start),
                                          indent: indent + 2)
                             pad(indent + 2)
                         }
-                        out.append(contentsOf: b[item.keys[k].start..<item.keys[k].end])
+                        out.append(contentsOf: b[item.key(k).start..<item.key(k).end])
                         out.append(UInt8(ascii: ":"))
-                        emitValue(item.children[k], indicator: item.indicators[k], indent: indent + 2)
+                        emitValue(item.child(k), indicator: item.indicator(k), indent: indent + 2)
                     }
                 } else {
                     // A sequence in a sequence: "- - a" then "  - b".
-                    var inner = SyntaxNode(kind: .blockSequence, start: item.start, end: item.end)
-                    inner.children = item.children
-                    inner.indicators = item.indicators
                     var sub = Formatter(b: b, eol: eol)
-                    sub.emitSequence(inner, indent: indent + 2, firstComments: [])
+                    sub.emitSequence(item, indent: indent + 2, firstComments: [])
                     // Drop the first line's indentation: it follows "- ".
                     out.append(contentsOf: sub.out.dropFirst(indent + 2))
                 }

@@ -17,7 +17,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
 /// Plain data as a YAML 1.2 core-schema loader sees it: no positions, no styles.
 /// This is what must agree with a conforming parser (the differential tests compare it with Yams).
-public indirect enum YAMLValue: Sendable, Equatable {
+public enum YAMLValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)

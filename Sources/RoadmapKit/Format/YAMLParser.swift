@@ -14,102 +14,111 @@ public let yamlMaximumFileSize = 1_048_576
 /// The deepest accepted nesting of collections.
 public let yamlMaximumDepth = 32
 
-/// The entries of a collection node. Held by reference so that copying a node (which the
-/// recursive parser does for every value it returns) costs one retain instead of three array
-/// copies; `SyntaxNode` copies it before any mutation that is not unique, so nodes keep value
-/// semantics. Never mutated after parsing except through `SyntaxNode`'s mutating members.
-final class SyntaxEntries: @unchecked Sendable {
-    // Only reached through SyntaxNode, which never holds two accesses at once: no dynamic
-    // exclusivity checks (they cost more than the appends).
-    @exclusivity(unchecked) var keys: [SyntaxNode] = []
-    @exclusivity(unchecked) var children: [SyntaxNode] = []
-    @exclusivity(unchecked) var indicators: [Int] = []
-
-    init() {}
-    init(_ other: SyntaxEntries) {
-        keys = other.keys
-        children = other.children
-        indicators = other.indicators
-    }
-}
-
-/// A node of the lossless tree: byte ranges into the document's bytes.
-struct SyntaxNode: Sendable {
-    enum Kind: UInt8, Sendable { case scalar, blockMapping, blockSequence, flowMapping, flowSequence }
-    var kind: Kind
+/// A node as the parser builds it: byte ranges, the index of a scalar's data in the document's
+/// value table, and for a collection the range of its entries in the document's entry arena (one
+/// flat array per document, so a collection costs no allocation of its own). Plain data without
+/// references, so the parser copies nodes and entries without reference counting.
+struct RawNode: Sendable {
+    var kind: SyntaxNode.Kind
     var style: ScalarStyle = .plain
-    /// The scalar's data (scalars only).
-    var value: YAMLValue = .null
+    /// Scalars: whether the value is a string (duplicate keys that are plain strings are found
+    /// by comparing bytes).
+    var isStringValue = false
+    /// Scalars: the index of the value in the document's value table; -1 for null without one.
+    var valueIndex: Int32 = -1
+    /// Collections: their entries are `arena[firstEntry ..< firstEntry + entryCount]`.
+    var firstEntry: Int32 = 0
+    var entryCount: Int32 = 0
+    /// Keys: 0 unless a plain string; then its length and three of its bytes, set by the duplicate
+    /// check (equal keys have equal prints, so most unequal keys are told apart by the print).
+    var keyPrint: UInt32 = 0
     /// First byte of the node (for an empty scalar: where it would be), and the byte after its last
     /// content character (never trailing spaces, comments or the line break).
     var start: Int
     var end: Int
-    /// Collections: their entries (nil for scalars and until the first entry).
-    private var entries: SyntaxEntries?
 
-    init(kind: Kind, style: ScalarStyle = .plain, value: YAMLValue = .null, start: Int, end: Int) {
+    init(kind: SyntaxNode.Kind, style: ScalarStyle = .plain, start: Int, end: Int) {
         self.kind = kind
         self.style = style
-        self.value = value
         self.start = start
         self.end = end
     }
 
-    private mutating func uniqueEntries() -> SyntaxEntries {
-        if let e = entries, isKnownUniquelyReferenced(&entries) { return e }
-        let e = entries.map(SyntaxEntries.init) ?? SyntaxEntries()
-        entries = e
-        return e
+    var isBlockCollection: Bool { kind == .blockMapping || kind == .blockSequence }
+    var isMapping: Bool { kind == .blockMapping || kind == .flowMapping }
+    @inline(__always) var entries: Range<Int> { Int(firstEntry)..<(Int(firstEntry) + Int(entryCount)) }
+
+    /// The scalar's data, from the document's value table.
+    @inline(__always) func value(_ values: UnsafeBufferPointer<YAMLValue>) -> YAMLValue {
+        valueIndex < 0 ? .null : values[Int(valueIndex)]
     }
+}
+
+/// One entry of a collection: a mapping's key and value (a sequence's item is `child`; its key is
+/// unused), and for block collections the offset of the entry's `-` or `:` (else -1).
+struct SyntaxEntry: Sendable {
+    var key: RawNode
+    var child: RawNode
+    var indicator: Int
+}
+
+/// A node of the lossless tree with access to its entries: byte ranges into the document's bytes.
+/// A read-only view of the document's arena; `keys`, `children` and `indicators` build arrays on
+/// demand (the editor and formatter use them; the parser and the public tree do not).
+struct SyntaxNode: Sendable {
+    enum Kind: UInt8, Sendable { case scalar, blockMapping, blockSequence, flowMapping, flowSequence }
+    let raw: RawNode
+    let arena: [SyntaxEntry]
+    let values: [YAMLValue]
+
+    init(_ raw: RawNode, _ arena: [SyntaxEntry], _ values: [YAMLValue]) {
+        self.raw = raw
+        self.arena = arena
+        self.values = values
+    }
+
+    var kind: Kind { raw.kind }
+    var style: ScalarStyle { raw.style }
+    var value: YAMLValue { raw.valueIndex < 0 ? .null : values[Int(raw.valueIndex)] }
+    var start: Int { raw.start }
+    var end: Int { raw.end }
+
+    var keyCount: Int { isMapping ? Int(raw.entryCount) : 0 }
+    var childCount: Int { kind == .scalar ? 0 : Int(raw.entryCount) }
+    /// The key of entry `i` (0 ≤ i < keyCount).
+    func key(_ i: Int) -> SyntaxNode { SyntaxNode(arena[Int(raw.firstEntry) + i].key, arena, values) }
+    /// The item or value of entry `i` (0 ≤ i < childCount).
+    func child(_ i: Int) -> SyntaxNode { SyntaxNode(arena[Int(raw.firstEntry) + i].child, arena, values) }
+    /// Block collections: the offset of entry `i`'s `-` or `:`.
+    func indicator(_ i: Int) -> Int { arena[Int(raw.firstEntry) + i].indicator }
 
     /// Mapping keys (mappings only).
-    var keys: [SyntaxNode] {
-        get { entries?.keys ?? [] }
-        set { uniqueEntries().keys = newValue }
-    }
+    var keys: [SyntaxNode] { (0..<keyCount).map(key) }
     /// Sequence items or mapping values.
-    var children: [SyntaxNode] {
-        get { entries?.children ?? [] }
-        set { uniqueEntries().children = newValue }
-    }
+    var children: [SyntaxNode] { (0..<childCount).map(child) }
     /// Block collections: the offset of each entry's `-` or `:`.
-    var indicators: [Int] {
-        get { entries?.indicators ?? [] }
-        set { uniqueEntries().indicators = newValue }
-    }
-
-    var keyCount: Int { entries?.keys.count ?? 0 }
-    var childCount: Int { entries?.children.count ?? 0 }
-    /// The key of entry `i` (0 ≤ i < keyCount).
-    func key(_ i: Int) -> SyntaxNode { entries.unsafelyUnwrapped.keys[i] }
-    /// The item or value of entry `i` (0 ≤ i < childCount).
-    func child(_ i: Int) -> SyntaxNode { entries.unsafelyUnwrapped.children[i] }
-
-    /// Sets all entries at once (the parser collects them on its stacks and sizes them exactly).
-    mutating func setEntries(keys: ArraySlice<SyntaxNode>, children: ArraySlice<SyntaxNode>, indicators: ArraySlice<Int>) {
-        let e = SyntaxEntries()
-        if !keys.isEmpty { e.keys = Array(keys) }
-        if !children.isEmpty { e.children = Array(children) }
-        if !indicators.isEmpty { e.indicators = Array(indicators) }
-        entries = e
-    }
+    var indicators: [Int] { isBlockCollection ? (0..<childCount).map(indicator) : [] }
 
     var isBlockCollection: Bool { kind == .blockMapping || kind == .blockSequence }
     var isMapping: Bool { kind == .blockMapping || kind == .flowMapping }
     var isSequence: Bool { kind == .blockSequence || kind == .flowSequence }
 
     var data: YAMLValue {
-        switch kind {
-        case .scalar: return value
+        arena.withUnsafeBufferPointer { a in values.withUnsafeBufferPointer { SyntaxNode.data(raw, a, $0) } }
+    }
+
+    static func data(_ n: RawNode, _ a: UnsafeBufferPointer<SyntaxEntry>, _ v: UnsafeBufferPointer<YAMLValue>) -> YAMLValue {
+        switch n.kind {
+        case .scalar: return n.value(v)
         case .blockSequence, .flowSequence:
             var items: [YAMLValue] = []
-            items.reserveCapacity(childCount)
-            for i in 0..<childCount { items.append(child(i).data) }
+            items.reserveCapacity(Int(n.entryCount))
+            for i in n.entries { items.append(data(a[i].child, a, v)) }
             return .sequence(items)
         case .blockMapping, .flowMapping:
             var pairs: [(key: YAMLValue, value: YAMLValue)] = []
-            pairs.reserveCapacity(keyCount)
-            for i in 0..<keyCount { pairs.append((key: key(i).value, value: child(i).data)) }
+            pairs.reserveCapacity(Int(n.entryCount))
+            for i in n.entries { pairs.append((key: a[i].key.value(v), value: data(a[i].child, a, v))) }
             return .mapping(pairs)
         }
     }
@@ -134,18 +143,18 @@ public enum YAMLParser {
     /// Parses one document of the accepted subset. Never traps, never recurses deeper than the
     /// nesting limit, and refuses what the subset does not accept with a line and column.
     public static func parse(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> YAMLDocument {
-        let (tree, lineStarts) = try parseTree(bytes)
-        return YAMLDocument(bytes: bytes, tree: tree, lineStarts: lineStarts)
+        let (root, arena, values, lineStarts) = try parseTree(bytes)
+        return YAMLDocument(bytes: bytes, root: root, arena: arena, values: values, lineStarts: lineStarts)
     }
 
-    static func parseTree(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> (SyntaxNode, [Int]) {
+    static func parseTree(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> (RawNode, [SyntaxEntry], [YAMLValue], [Int]) {
         if bytes.count > yamlMaximumFileSize {
             throw YAMLSyntaxError(
                 kind: .unsupported,
                 message: "file is \(bytes.count) bytes; the limit is \(yamlMaximumFileSize) (1 MiB)",
                 location: SourceLocation(line: 1, column: 1))
         }
-        let result: Result<(SyntaxNode, [Int]), YAMLSyntaxError> = bytes.withUnsafeBufferPointer { buf in
+        let result: Result<(RawNode, [SyntaxEntry], [YAMLValue], [Int]), YAMLSyntaxError> = bytes.withUnsafeBufferPointer { buf in
             let lineStarts: [Int]
             do throws(YAMLSyntaxError) {
                 lineStarts = try validate(buf)
@@ -154,7 +163,8 @@ public enum YAMLParser {
             }
             let p = Parser(buf, lineStarts: lineStarts)
             do throws(YAMLSyntaxError) {
-                return .success((try p.parseDocument(), lineStarts))
+                let root = try p.parseDocument()
+                return .success((root, p.arena, p.values, lineStarts))
             } catch {
                 return .failure(error)
             }
@@ -165,8 +175,9 @@ public enum YAMLParser {
     /// Checks encoding and characters; returns the offset of the start of every line.
     static func validate(_ buf: UnsafeBufferPointer<UInt8>) throws(YAMLSyntaxError) -> [Int] {
         let b = Bytes(buf)
-        var lineStarts: [Int] = [0]
-        lineStarts.reserveCapacity(b.count / 24 + 2)
+        var lineStarts: [Int] = []
+        lineStarts.reserveCapacity(b.count / 16 + 2)
+        lineStarts.append(0)
         let n = b.count
         var i = 0
         var line = 1
@@ -179,13 +190,28 @@ public enum YAMLParser {
         }
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         while i < n {
-            // Fast path: eight printable ASCII bytes at a time.
+            // Fast path: eight ASCII bytes at a time, printable or LF.
             if i + 8 <= n {
                 let w = UnsafeRawPointer(buf.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
                 let high: UInt64 = 0x8080_8080_8080_8080
-                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high   // some byte < 0x20
+                let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
                 let atLeast7F = (w | (w &+ 0x0101_0101_0101_0101)) & high  // some byte >= 0x7F
-                if below20 | atLeast7F == 0 { i += 8; continue }
+                // Exact per-byte masks (no borrows between bytes): bytes < 0x20, bytes == LF.
+                let below20 = ~(((w & low7) &+ 0x6060_6060_6060_6060) | w) & high
+                let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                let isLF = ~(((x & low7) &+ low7) | x) & high
+                if atLeast7F == 0 && below20 & ~isLF == 0 {
+                    var m = isLF
+                    while m != 0 {
+                        let k = m.trailingZeroBitCount >> 3
+                        line += 1
+                        lineStart = i + k + 1
+                        lineStarts.append(lineStart)
+                        m &= m &- 1
+                    }
+                    i += 8
+                    continue
+                }
             }
             let c = b[i]
             if c >= 0x20 && c < 0x7F { i += 1; continue }
@@ -252,6 +278,13 @@ struct Bytes {
     @inline(__always) subscript(i: Int) -> UInt8 {
         // One unsigned comparison covers both i < 0 and i >= count.
         UInt(bitPattern: i) < UInt(bitPattern: count) ? base[unchecked: i] : 0
+    }
+
+    /// The eight bytes at `i..<i + 8` as one word (in memory order), or nil unless all are inside
+    /// the input.
+    @inline(__always) func word(_ i: Int) -> UInt64? {
+        guard i >= 0 && i <= count - 8 else { return nil }
+        return UnsafeRawPointer(base.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
     }
 
     /// The bytes in `s..<e`, clamped to the input (empty when the range is empty or outside it).
@@ -344,25 +377,22 @@ final class Parser {
     // Class properties are checked for exclusive access at run time unless told otherwise; the
     // parser is used by one call at a time and never overlaps accesses to these.
     @exclusivity(unchecked) var scratch: [UInt8] = []
-    /// Entries of the collections being parsed (innermost last); a finished collection takes its
-    /// entries off the top, so each collection's arrays are allocated once, at their final size.
-    @exclusivity(unchecked) var keyStack: [SyntaxNode] = []
-    @exclusivity(unchecked) var childStack: [SyntaxNode] = []
-    @exclusivity(unchecked) var indicatorStack: [Int] = []
+    /// Entries of the collections being parsed (innermost last); a finished collection moves its
+    /// entries off the top into `arena`, where they stay contiguous.
+    @exclusivity(unchecked) var entryStack: [SyntaxEntry] = []
+    /// The entries of every finished collection of the document.
+    @exclusivity(unchecked) var arena: [SyntaxEntry] = []
+    /// The data of every scalar of the document (`RawNode.valueIndex`).
+    @exclusivity(unchecked) var values: [YAMLValue] = []
 
-    struct Frame { var keys: Int; var children: Int; var indicators: Int }
+    func beginEntries() -> Int { entryStack.count }
 
-    func beginEntries() -> Frame {
-        Frame(keys: keyStack.count, children: childStack.count, indicators: indicatorStack.count)
-    }
-
-    func finishEntries(_ node: inout SyntaxNode, _ f: Frame) {
-        node.setEntries(keys: keyStack[f.keys...], children: childStack[f.children...],
-                        indicators: indicatorStack[f.indicators...])
-        // removeLast keeps the stacks' storage (removeSubrange of everything reallocates).
-        keyStack.removeLast(keyStack.count - f.keys)
-        childStack.removeLast(childStack.count - f.children)
-        indicatorStack.removeLast(indicatorStack.count - f.indicators)
+    func finishEntries(_ node: inout RawNode, _ f: Int) {
+        node.firstEntry = Int32(truncatingIfNeeded: arena.count)
+        node.entryCount = Int32(truncatingIfNeeded: entryStack.count - f)
+        arena.append(contentsOf: entryStack[f...])
+        // removeLast keeps the stack's storage (removeSubrange of everything reallocates).
+        entryStack.removeLast(entryStack.count - f)
     }
 
     enum Context { case root, mapValue, seqItem }
@@ -371,9 +401,9 @@ final class Parser {
         self.b = Bytes(b)
         self.n = b.count
         self.table = LineTable(lineStarts: lineStarts)
-        keyStack.reserveCapacity(16)
-        childStack.reserveCapacity(16)
-        indicatorStack.reserveCapacity(16)
+        entryStack.reserveCapacity(min(lineStarts.count, 56) + 8)
+        arena.reserveCapacity(lineStarts.count + 8)
+        values.reserveCapacity(2 * lineStarts.count + 8)
     }
 
     // MARK: - Helpers
@@ -396,7 +426,17 @@ final class Parser {
             || c == UInt8(ascii: "{") || c == UInt8(ascii: "}")
     }
     func lineEnd(_ i: Int) -> Int {
+        // Most calls start at the line break itself.
+        let c = b[i]
+        if c == cLF || c == cCR { return i }
         var p = i
+        // Eight bytes at a time while none is a CR or LF.
+        while let w = b.word(p) {
+            let x = w ^ 0x0A0A_0A0A_0A0A_0A0A, y = w ^ 0x0D0D_0D0D_0D0D_0D0D
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            if ((x &- ones) & ~x | (y &- ones) & ~y) & 0x8080_8080_8080_8080 != 0 { break }
+            p += 8
+        }
         while p < n && b[p] != cLF && b[p] != cCR { p += 1 }
         return p
     }
@@ -462,13 +502,34 @@ final class Parser {
         throw fail(.parse, "unexpected \(charName(p)) after \(what)", p)
     }
 
-    func emptyScalar(_ at: Int) -> SyntaxNode {
-        SyntaxNode(kind: .scalar, style: .plain, value: .null, start: at, end: at)
+    /// Stores a scalar's data in the value table.
+    @inline(__always) func setValue(_ node: inout RawNode, _ v: YAMLValue) {
+        if case .string = v { node.isStringValue = true } else { node.isStringValue = false }
+        node.valueIndex = Int32(truncatingIfNeeded: values.count)
+        values.append(v)
+    }
+
+    /// A scalar's data.
+    @inline(__always) func value(_ n: RawNode) -> YAMLValue {
+        n.valueIndex < 0 ? .null : values[Int(n.valueIndex)]
+    }
+
+    /// A plain `<<` (the only text that reads as the string "<<" in a plain scalar).
+    @inline(__always) func isMergeKey(_ key: RawNode) -> Bool {
+        key.style == .plain && key.end - key.start == 2
+            && b[key.start] == UInt8(ascii: "<") && b[key.start + 1] == UInt8(ascii: "<")
+    }
+
+    /// The unused key of a sequence entry.
+    let emptyKey = RawNode(kind: .scalar, start: 0, end: 0)
+
+    func emptyScalar(_ at: Int) -> RawNode {
+        RawNode(kind: .scalar, style: .plain, start: at, end: at)
     }
 
     // MARK: - Document
 
-    func parseDocument() throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseDocument() throws(YAMLSyntaxError) -> RawNode {
         let bom = (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0
         // The first line with content (the line at `bom` counts).
         var first: Line?
@@ -529,7 +590,7 @@ final class Parser {
 
     /// A node whose first character is at `i`. `sameLine`: it follows its `-` or `key:` on the same line.
     func parseBlockNode(at i: Int, column: Int, parent: Int, context: Context, sameLine: Bool,
-                        depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+                        depth: Int) throws(YAMLSyntaxError) -> RawNode {
         let c = b[i]
         switch c {
         case UInt8(ascii: "-") where isBlankOrEnd(i + 1):
@@ -570,8 +631,8 @@ final class Parser {
     }
 
     enum Lead {
-        case key(SyntaxNode, Int)
-        case scalar(SyntaxNode)
+        case key(RawNode, Int)
+        case scalar(RawNode)
     }
 
     func refuseIndicator(_ i: Int) throws(YAMLSyntaxError) {
@@ -616,38 +677,37 @@ final class Parser {
         switch line.stop {
         case .colon:
             if line.textEnd - i > 1024 { throw fail(.parse, "a key is longer than 1024 characters", i) }
-            var key = SyntaxNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
-            key.value = try resolvePlain(i, line.textEnd)
-            if case .string("<<") = key.value {
+            var key = RawNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
+            setValue(&key, try resolvePlain(i, line.textEnd))
+            if isMergeKey(key) {
                 throw fail(.unsupported, "merge keys ('<<') are not supported", i)
             }
             return .key(key, line.stopAt)
         case .comment:
-            var node = SyntaxNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
-            node.value = try resolvePlain(i, line.textEnd)
+            var node = RawNode(kind: .scalar, style: .plain, start: i, end: line.textEnd)
+            setValue(&node, try resolvePlain(i, line.textEnd))
             return .scalar(node)
         default:
             return .scalar(try parsePlainContinuation(start: i, firstEnd: line.textEnd, parent: parent))
         }
     }
 
-    func parseBlockMapping(firstKey: SyntaxNode, colon firstColon: Int, column m: Int,
-                           depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseBlockMapping(firstKey: RawNode, colon firstColon: Int, column m: Int,
+                           depth: Int) throws(YAMLSyntaxError) -> RawNode {
         if depth > yamlMaximumDepth {
             throw fail(.unsupported, "nesting deeper than \(yamlMaximumDepth) levels is not supported", firstKey.start)
         }
-        var node = SyntaxNode(kind: .blockMapping, start: firstKey.start, end: firstKey.start)
+        var node = RawNode(kind: .blockMapping, start: firstKey.start, end: firstKey.start)
         var key = firstKey
         var colon = firstColon
         var ids: Set<KeyIdentity> = []
+        var filter = KeyFilter()
         let frame = beginEntries()
         while true {
-            try checkDuplicate(key, from: frame.keys, ids: &ids)
+            try checkDuplicate(&key, from: frame, ids: &ids, filter: &filter)
             let value = try parseValue(after: colon + 1, parent: m, context: .mapValue, depth: depth)
             node.end = max(value.end, colon + 1)
-            keyStack.append(key)
-            childStack.append(value)
-            indicatorStack.append(colon)
+            entryStack.append(SyntaxEntry(key: key, child: value, indicator: colon))
             guard let line = try nextContentLine(node.end) else { break }
             if line.indent < m || isDocumentMarker(line) { break }
             if line.indent > m { throw fail(.parse, "bad indentation of a mapping entry", line.content) }
@@ -671,31 +731,54 @@ final class Parser {
     /// Refuses a key equal (as data) to one already in `node`. Mappings of up to 32 keys are
     /// scanned linearly, comparing values directly (no hashing, no allocation); larger ones
     /// switch to a set of key identities.
-    func checkDuplicate(_ key: SyntaxNode, from base: Int, ids: inout Set<KeyIdentity>) throws(YAMLSyntaxError) {
-        let top = keyStack.count
+    /// What the duplicate check knows about a mapping's keys so far: a 64-bit filter of the
+    /// prints of its plain string keys, and whether any key is something else.
+    struct KeyFilter { var bits: UInt64 = 0; var mixed = false }
+
+    func checkDuplicate(_ key: inout RawNode, from base: Int, ids: inout Set<KeyIdentity>,
+                        filter: inout KeyFilter) throws(YAMLSyntaxError) {
+        let top = entryStack.count
         let count = top - base
         if count < 32 {
             // Two plain keys that read as strings are equal exactly when their text is (keys are
-            // one line): compare lengths, then bytes, without touching the strings.
-            let keyIsPlainString = key.style == .plain && isString(key.value)
+            // one line): compare prints, lengths, then bytes, without touching the strings. A
+            // plain string's print is never 0 (its last byte is not NUL).
             let len = key.end - key.start
-            for k in base..<top {
-                let same: Bool
-                if keyIsPlainString && keyStack[k].style == .plain && isString(keyStack[k].value) {
-                    same = keyStack[k].end - keyStack[k].start == len
-                        && memcmp(b.slice(keyStack[k].start, keyStack[k].end), b.slice(key.start, key.end))
-                } else {
-                    same = sameKey(keyStack[k].value, key.value)
+            let ks = key.start
+            key.keyPrint = 0
+            if key.style == .plain && key.isStringValue {
+                key.keyPrint = UInt32(truncatingIfNeeded: len) << 24 | UInt32(b[ks]) << 16
+                    | UInt32(b[ks + len / 2]) << 8 | UInt32(b[key.end - 1])
+            }
+            let kp = key.keyPrint
+            let probe = key
+            // Equal plain strings have equal prints, so equal filter bits: a plain string key whose
+            // bit is clear, in a mapping of plain string keys only, has no equal.
+            let bit: UInt64 = 1 << UInt64((kp &* 0x9E37_79B1) >> 26)
+            let skip = kp != 0 && !filter.mixed && filter.bits & bit == 0
+            if kp == 0 { filter.mixed = true } else { filter.bits |= bit }
+            let found: Int? = skip ? nil : entryStack.withUnsafeBufferPointer { st in
+                for k in base..<top {
+                    let op = st[k].key.keyPrint
+                    if kp != 0 && op != 0 {
+                        if op == kp && st[k].key.end - st[k].key.start == len
+                            && memcmp(b.slice(st[k].key.start, st[k].key.end), b.slice(ks, ks + len)) {
+                            return k
+                        }
+                    } else if sameKey(value(st[k].key), value(probe)) {
+                        return k
+                    }
                 }
-                if same { throw duplicate(key, first: keyStack[k]) }
+                return nil
             }
+            if let k = found { throw duplicate(key, first: entryStack[k].key) }
             if count == 31 {
-                for k in base..<top { ids.insert(KeyIdentity(keyStack[k].value)) }
-                ids.insert(KeyIdentity(key.value))
+                for k in base..<top { ids.insert(KeyIdentity(value(entryStack[k].key))) }
+                ids.insert(KeyIdentity(value(key)))
             }
-        } else if !ids.insert(KeyIdentity(key.value)).inserted {
-            for k in base..<top where sameKey(keyStack[k].value, key.value) {
-                throw duplicate(key, first: keyStack[k])
+        } else if !ids.insert(KeyIdentity(value(key))).inserted {
+            for k in base..<top where sameKey(value(entryStack[k].key), value(key)) {
+                throw duplicate(key, first: entryStack[k].key)
             }
             throw duplicate(key, first: key)
         }
@@ -724,25 +807,24 @@ final class Parser {
         }
     }
 
-    func duplicate(_ key: SyntaxNode, first: SyntaxNode) -> YAMLSyntaxError {
+    func duplicate(_ key: RawNode, first: RawNode) -> YAMLSyntaxError {
         let text = String(decoding: b.slice(key.start, key.end), as: UTF8.self)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         return fail(.unsupported, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b.base)))", key.start)
     }
 
-    func parseBlockSequence(at first: Int, column m: Int, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseBlockSequence(at first: Int, column m: Int, depth: Int) throws(YAMLSyntaxError) -> RawNode {
         if depth > yamlMaximumDepth {
             throw fail(.unsupported, "nesting deeper than \(yamlMaximumDepth) levels is not supported", first)
         }
-        var node = SyntaxNode(kind: .blockSequence, start: first, end: first + 1)
+        var node = RawNode(kind: .blockSequence, start: first, end: first + 1)
         var dash = first
         let frame = beginEntries()
         while true {
             if at(dash + 1) == cTAB { throw fail(.unsupported, "tab after '-'; use a space", dash + 1) }
             let value = try parseValue(after: dash + 1, parent: m, context: .seqItem, depth: depth)
             node.end = max(value.end, dash + 1)
-            childStack.append(value)
-            indicatorStack.append(dash)
+            entryStack.append(SyntaxEntry(key: emptyKey, child: value, indicator: dash))
             guard let line = try nextContentLine(node.end) else { break }
             if line.indent < m || isDocumentMarker(line) { break }
             if line.indent > m { throw fail(.parse, "bad indentation of a sequence item", line.content) }
@@ -757,7 +839,7 @@ final class Parser {
     }
 
     /// The node after a `-` or `key:` indicator: on the same line, on the following lines, or empty.
-    func parseValue(after p: Int, parent m: Int, context: Context, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseValue(after p: Int, parent m: Int, context: Context, depth: Int) throws(YAMLSyntaxError) -> RawNode {
         let i = skipInline(p)
         if isBreakOrEnd(i) || b[i] == UInt8(ascii: "#") {
             guard let line = try nextContentLine(i) else { return emptyScalar(p) }
@@ -783,36 +865,48 @@ final class Parser {
     @inline(__always)
     func scanPlainLine(_ i: Int, flow: Bool) -> PlainLine {
         var p = i
-        var textEnd = i
-        while p < n {
-            let c = b[p]
-            if c == cSP || c == cTAB { p += 1; continue }
-            if c == cLF || c == cCR { return PlainLine(textEnd: textEnd, stop: .eol, stopAt: p) }
+        while true {
+            let c = b[p]   // NUL at the end of the input
+            if c > UInt8(ascii: ":") {
+                // Letters and most punctuation: text, except the flow indicators [ ] { } in flow
+                // context ('{' and '}' are '[' and ']' with bit 5 set).
+                if !flow { p += 1; continue }
+                let u = c & 0xDF
+                if u != UInt8(ascii: "[") && u != UInt8(ascii: "]") { p += 1; continue }
+                return PlainLine(textEnd: textEnd(i, p), stop: .flowIndicator, stopAt: p)
+            }
+            if p >= n { return PlainLine(textEnd: textEnd(i, n), stop: .eol, stopAt: n) }
+            if c == cLF || c == cCR { return PlainLine(textEnd: textEnd(i, p), stop: .eol, stopAt: p) }
             if c == UInt8(ascii: "#") && p > i && (b[p - 1] == cSP || b[p - 1] == cTAB) {
-                return PlainLine(textEnd: textEnd, stop: .comment, stopAt: p)
+                return PlainLine(textEnd: textEnd(i, p), stop: .comment, stopAt: p)
             }
             if c == UInt8(ascii: ":") {
                 let d = at(p + 1)
                 if d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 {
-                    return PlainLine(textEnd: textEnd, stop: .colon, stopAt: p)
+                    return PlainLine(textEnd: textEnd(i, p), stop: .colon, stopAt: p)
                 }
                 if flow {
-                    if isFlowIndicator(d) { return PlainLine(textEnd: textEnd, stop: .colon, stopAt: p) }
-                    return PlainLine(textEnd: textEnd, stop: .badColon, stopAt: p)
+                    if isFlowIndicator(d) { return PlainLine(textEnd: textEnd(i, p), stop: .colon, stopAt: p) }
+                    return PlainLine(textEnd: textEnd(i, p), stop: .badColon, stopAt: p)
                 }
-            } else if flow && isFlowIndicator(c) {
-                return PlainLine(textEnd: textEnd, stop: .flowIndicator, stopAt: p)
+            } else if flow && c == UInt8(ascii: ",") {
+                return PlainLine(textEnd: textEnd(i, p), stop: .flowIndicator, stopAt: p)
             }
             p += 1
-            textEnd = p
         }
-        return PlainLine(textEnd: textEnd, stop: .eol, stopAt: n)
+    }
+
+    /// The end of a plain line's text that stops at `p`: before trailing blanks, never before `i`.
+    @inline(__always) func textEnd(_ i: Int, _ p: Int) -> Int {
+        var e = p
+        while e > i && (b[e - 1] == cSP || b[e - 1] == cTAB) { e -= 1 }
+        return e
     }
 
     /// A plain scalar in block context whose first line ended at a line break: continuation
     /// lines are those indented more than `parent`.
-    func parsePlainContinuation(start: Int, firstEnd: Int, parent: Int) throws(YAMLSyntaxError) -> SyntaxNode {
-        var node = SyntaxNode(kind: .scalar, style: .plain, start: start, end: firstEnd)
+    func parsePlainContinuation(start: Int, firstEnd: Int, parent: Int) throws(YAMLSyntaxError) -> RawNode {
+        var node = RawNode(kind: .scalar, style: .plain, start: start, end: firstEnd)
         var segments: [(Int, Int, Int)] = []   // (start, end, blank lines before)
         var p = lineEnd(firstEnd)
         var blanks = 0
@@ -839,7 +933,7 @@ final class Parser {
             p = line.stopAt
         }
         if segments.isEmpty {
-            node.value = try resolvePlain(start, firstEnd)
+            setValue(&node, try resolvePlain(start, firstEnd))
             return node
         }
         scratch.removeAll(keepingCapacity: true)
@@ -848,8 +942,8 @@ final class Parser {
             if k == 0 { scratch.append(cSP) } else { for _ in 0..<k { scratch.append(cLF) } }
             scratch.append(contentsOf: b.slice(s, e))
         }
-        node.value = resolveScalarText(scratch, at: start)
-        if case .string = node.value {} else {
+        setValue(&node, resolveScalarText(scratch, at: start))
+        if !node.isStringValue {
             throw fail(.unsupported, "a multi-line plain value that reads as a number, bool or null; write it on one line", start)
         }
         return node
@@ -874,10 +968,10 @@ final class Parser {
     // MARK: - Quoted scalars
 
     /// A single- or double-quoted scalar at `i`; continuation lines must be indented more than `parent`.
-    func parseQuoted(at i: Int, parent: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseQuoted(at i: Int, parent: Int) throws(YAMLSyntaxError) -> RawNode {
         let q = b[i]
         let double = q == UInt8(ascii: "\"")
-        var node = SyntaxNode(kind: .scalar, style: double ? .doubleQuoted : .singleQuoted, start: i, end: i)
+        var node = RawNode(kind: .scalar, style: double ? .doubleQuoted : .singleQuoted, start: i, end: i)
         // Fast path: one line, no escapes.
         var p = i + 1
         while p < n {
@@ -887,7 +981,7 @@ final class Parser {
         }
         if p < n && b[p] == q && !(!double && at(p + 1) == q) {
             node.end = p + 1
-            node.value = .string(String(decoding: b.slice((i + 1), p), as: UTF8.self))
+            setValue(&node, .string(String(decoding: b.slice((i + 1), p), as: UTF8.self)))
             return node
         }
         scratch.removeAll(keepingCapacity: true)
@@ -923,7 +1017,7 @@ final class Parser {
             scratch.append(c)
             p += 1
         }
-        node.value = .string(String(decoding: scratch, as: UTF8.self))
+        setValue(&node, .string(String(decoding: scratch, as: UTF8.self)))
         return node
     }
 
@@ -1034,9 +1128,9 @@ final class Parser {
 
     // MARK: - Block scalars
 
-    func parseBlockScalar(at i: Int, parent: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseBlockScalar(at i: Int, parent: Int) throws(YAMLSyntaxError) -> RawNode {
         let literal = b[i] == UInt8(ascii: "|")
-        var node = SyntaxNode(kind: .scalar, style: literal ? .literal : .folded, start: i, end: i + 1)
+        var node = RawNode(kind: .scalar, style: literal ? .literal : .folded, start: i, end: i + 1)
         var p = i + 1
         var chomp: UInt8 = 0   // 0 clip, '-' strip, '+' keep
         var indicator = 0
@@ -1084,12 +1178,13 @@ final class Parser {
                 if chomp == UInt8(ascii: "+") {
                     throw fail(.unsupported, "an empty block scalar with keep chomping ('+') is not supported", i)
                 }
-                node.value = .string("")
+                setValue(&node, .string(""))
                 return node
             }
         }
         // Collect the lines.
         scratch.removeAll(keepingCapacity: true)
+        scratch.reserveCapacity(256)   // one allocation for typical texts instead of several
         var pendingBreaks = 0       // breaks not yet emitted (after the last content line)
         var sawContent = false
         var lastSpaced = false
@@ -1156,7 +1251,7 @@ final class Parser {
         } else if chomp == 0 {
             if sawContent && node.end < n { scratch.append(cLF) }
         }
-        node.value = .string(String(decoding: scratch, as: UTF8.self))
+        setValue(&node, .string(String(decoding: scratch, as: UTF8.self)))
         return node
     }
 
@@ -1194,14 +1289,15 @@ final class Parser {
         return p
     }
 
-    func parseFlow(at i: Int, parent: Int, depth: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseFlow(at i: Int, parent: Int, depth: Int) throws(YAMLSyntaxError) -> RawNode {
         if depth > yamlMaximumDepth {
             throw fail(.unsupported, "nesting deeper than \(yamlMaximumDepth) levels is not supported", i)
         }
         let isSeq = b[i] == UInt8(ascii: "[")
         let close = isSeq ? UInt8(ascii: "]") : UInt8(ascii: "}")
-        var node = SyntaxNode(kind: isSeq ? .flowSequence : .flowMapping, start: i, end: i)
+        var node = RawNode(kind: isSeq ? .flowSequence : .flowMapping, start: i, end: i)
         var ids: Set<KeyIdentity> = []
+        var filter = KeyFilter()
         let frame = beginEntries()
         var crossed = false
         var p = try skipFlowSpace(i + 1, parent: parent, crossed: &crossed)
@@ -1222,7 +1318,7 @@ final class Parser {
                 }
                 let item = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 let itemEnd = item.end
-                childStack.append(item)
+                entryStack.append(SyntaxEntry(key: emptyKey, child: item, indicator: -1))
                 crossed = false
                 p = try skipFlowSpace(itemEnd, parent: parent, crossed: &crossed)
                 if at(p) == UInt8(ascii: ":") {
@@ -1235,8 +1331,8 @@ final class Parser {
                 if c == UInt8(ascii: "?") && isBlankOrEnd(p + 1) {
                     throw fail(.unsupported, "complex keys ('?') are not supported", p)
                 }
-                let key = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
-                if case .string("<<") = key.value, key.style == .plain {
+                var key = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
+                if isMergeKey(key) {
                     throw fail(.unsupported, "merge keys ('<<') are not supported", p)
                 }
                 crossed = false
@@ -1251,18 +1347,17 @@ final class Parser {
                 if !(d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 || isFlowIndicator(d)) {
                     throw fail(.parse, "put a space after ':' in a flow mapping", p)
                 }
-                try checkDuplicate(key, from: frame.keys, ids: &ids)
+                try checkDuplicate(&key, from: frame, ids: &ids, filter: &filter)
                 crossed = false
                 p = try skipFlowSpace(p + 1, parent: parent, crossed: &crossed)
-                let value: SyntaxNode
+                let value: RawNode
                 if at(p) == UInt8(ascii: ",") || at(p) == close {
                     value = emptyScalar(p)
                 } else {
                     value = try parseFlowNode(at: p, parent: parent, depth: depth, open: i)
                 }
                 let valueEnd = value.end
-                keyStack.append(key)
-                childStack.append(value)
+                entryStack.append(SyntaxEntry(key: key, child: value, indicator: -1))
                 crossed = false
                 p = try skipFlowSpace(valueEnd, parent: parent, crossed: &crossed)
             }
@@ -1281,7 +1376,7 @@ final class Parser {
         }
     }
 
-    func parseFlowNode(at p: Int, parent: Int, depth: Int, open: Int) throws(YAMLSyntaxError) -> SyntaxNode {
+    func parseFlowNode(at p: Int, parent: Int, depth: Int, open: Int) throws(YAMLSyntaxError) -> RawNode {
         if p >= n {
             throw fail(.parse, "unterminated flow collection (missing '\(b[open] == UInt8(ascii: "[") ? "]" : "}")')", open)
         }
@@ -1306,8 +1401,8 @@ final class Parser {
         if line.stop == .badColon {
             throw fail(.unsupported, "':' inside an unquoted value in a flow collection; quote the value", line.stopAt)
         }
-        var node = SyntaxNode(kind: .scalar, style: .plain, start: p, end: line.textEnd)
-        node.value = try resolvePlain(p, line.textEnd)
+        var node = RawNode(kind: .scalar, style: .plain, start: p, end: line.textEnd)
+        setValue(&node, try resolvePlain(p, line.textEnd))
         return node
     }
 }
