@@ -153,7 +153,7 @@ public final class Workspace: @unchecked Sendable {
 
     /// A file from git, its size checked from the object header first so that an oversized
     /// blob is never loaded.
-    private func blobFile(path: String, id: ObjectID, mode: FileMode, at: String) throws -> SourceFile {
+    func blobFile(path: String, id: ObjectID, mode: FileMode, at: String) throws -> SourceFile {
         let repository = self.repository
         let size = try git("reading \(path) at \(at)") { try repository.objectSize(id) }
         if size > yamlMaximumFileSize && mode != .symlink {
