@@ -4,10 +4,19 @@ import GitKit
 /// One item file of a state, named without being read: its blob id when git knows it (nil for
 /// a working-tree file that differs from the index, which is read from disk).
 struct StateFile: Sendable {
-    var path: String
-    var blob: ObjectID?
-    var mode: FileMode
+    let path: String
+    let blob: ObjectID?
+    let mode: FileMode
+    /// The item id (`ItemID.fromPath`), computed once.
+    let id: String
     var isSymlink: Bool { mode == .symlink }
+
+    init(path: String, blob: ObjectID?, mode: FileMode) {
+        self.path = path
+        self.blob = blob
+        self.mode = mode
+        id = ItemID.fromPath(path)
+    }
 }
 
 extension Workspace {
@@ -25,7 +34,10 @@ extension Workspace {
     ///   release's date per id, and finds nothing for an id whose files are identical on both
     ///   sides). A new diff-aware rule must be added to `diffAwareRules` and checked against
     ///   this; `ReviewCacheTests` compares both paths on real and generated repositories.
-    func cachedReview(base: ObjectID?, head: TreeState, today: RoadmapDate) throws -> ReviewResult {
+    ///
+    /// With `storeHead`, a committed head state (a commit, or the tree `roadmap commit` records)
+    /// leaves its own entry, so that the next review against it starts warm.
+    func cachedReview(base: ObjectID?, head: TreeState, today: RoadmapDate, storeHead: Bool = true) throws -> ReviewResult {
         let headFiles = try stateFiles(head)
         guard let base else {
             let snapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
@@ -38,7 +50,7 @@ extension Workspace {
         let cache = ReviewCache(repository: repository)
         if let derived = try derive(from: baseEntry, files: baseFiles, at: .tree(baseInfo.treeID),
                                     to: headFiles, at: head, today: today, withBase: true) {
-            if let tree = head.treeID(repository) {
+            if storeHead, let tree = head.treeID(repository) {
                 let key = ReviewCache.key(tree: tree, config: config, today: today)
                 if cache.entry(tree: tree, key: key) == nil { cache.store(derived.entry, tree: tree, key: key) }
             }
@@ -48,7 +60,7 @@ extension Workspace {
         // id): the head in full, against the base files of the ids that changed.
         let headSnapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
         let changed = Self.changedIDs(baseFiles, headFiles)
-        let baseForRules = Snapshot(files: ItemParsing.parseAll(try read(baseFiles.filter { changed.contains(ItemID.fromPath($0.path)) },
+        let baseForRules = Snapshot(files: ItemParsing.parseAll(try read(baseFiles.filter { changed.contains($0.id) },
                                                                          at: .tree(baseInfo.treeID))), config: config)
         let headFindings = RuleEngine.findings(head: headSnapshot, base: baseForRules, config: config, today: today)
         return Reviewer.compare(base: baseEntry.findings, head: headFindings, items: headSnapshot.count)
@@ -103,7 +115,7 @@ extension Workspace {
 
         // The new state's references: the old ones for unchanged files, parsed for the others.
         var parsed: [String: ParsedFile] = [:]
-        let changedNew = newFiles.filter { changed.contains(ItemID.fromPath($0.path)) }
+        let changedNew = newFiles.filter { changed.contains($0.id) }
         for file in ItemParsing.parseAll(try read(changedNew, at: newState)) { parsed[file.path] = file }
         let changedSnapshot = Snapshot(files: Array(parsed.values), config: config)
         var changedGraph: [String: GraphEntry] = [:]
@@ -126,16 +138,16 @@ extension Workspace {
             // Their suggestions read every id by kind, and only the first 50 get one: exact
             // only while no id changes kind and no affected item has a dangling reference.
             if old.findings.contains(where: { $0.rule == dangling && affected.contains($0.item) }) { return nil }
-            for id in changed where before.kindByID[id] != after.kindByID[id] { return nil }
+            for id in changed where before.kind(of: id) != after.kind(of: id) { return nil }
         }
 
-        let toRead = newFiles.filter { parsed[$0.path] == nil && needed.contains(ItemID.fromPath($0.path)) }
+        let toRead = newFiles.filter { parsed[$0.path] == nil && needed.contains($0.id) }
         for file in ItemParsing.parseAll(try read(toRead, at: newState)) { parsed[file.path] = file }
-        let sub = Snapshot(files: newFiles.compactMap { needed.contains(ItemID.fromPath($0.path)) ? parsed[$0.path] : nil },
+        let sub = Snapshot(files: newFiles.compactMap { needed.contains($0.id) ? parsed[$0.path] : nil },
                            config: config)
         var baseForRules: Snapshot?
         if withBase {
-            let oldChanged = oldFiles.filter { changed.contains(ItemID.fromPath($0.path)) }
+            let oldChanged = oldFiles.filter { changed.contains($0.id) }
             baseForRules = Snapshot(files: ItemParsing.parseAll(try read(oldChanged, at: oldState)), config: config)
         }
         let local = RuleEngine.findings(head: sub, base: baseForRules, config: config, today: today)
@@ -162,13 +174,13 @@ extension Workspace {
                 seen += 1
                 if file.blob != nil && other.blob == file.blob && other.isSymlink == file.isSymlink { continue }
             }
-            changed.insert(ItemID.fromPath(file.path))
+            changed.insert(file.id)
         }
         if seen < a.count {
             var inB = Set<String>()
             inB.reserveCapacity(b.count)
             for file in b { inB.insert(file.path) }
-            for file in a where !inB.contains(file.path) { changed.insert(ItemID.fromPath(file.path)) }
+            for file in a where !inB.contains(file.path) { changed.insert(file.id) }
         }
         return changed
     }

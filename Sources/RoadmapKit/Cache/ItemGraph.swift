@@ -2,26 +2,30 @@
 /// keeps of every file so that a change can be reviewed without reading the files it does not
 /// touch (Cache/CachedReview.swift).
 struct GraphEntry: Sendable, Equatable {
-    var path: String
+    let path: String
+    /// The item id (`ItemID.fromPath`), computed once.
+    let id: String
     /// False for a file that did not parse (a `parse-error` or `unsupported-yaml` failure).
-    var parsed: Bool
+    let parsed: Bool
     /// The kind, when the file names a valid one.
-    var kind: Kind?
-    var theme: String?
-    var epic: String?
-    var release: String?
-    var promotes: [String]
-
-    var id: String { ItemID.fromPath(path) }
+    let kind: Kind?
+    let theme: String?
+    let epic: String?
+    let release: String?
+    let promotes: [String]
+    /// Every id the file names, whatever its kind (a superset of what the rules follow).
+    let targets: [String]
 
     init(path: String, parsed: Bool, kind: Kind?, theme: String?, epic: String?, release: String?, promotes: [String]) {
         self.path = path
+        id = ItemID.fromPath(path)
         self.parsed = parsed
         self.kind = kind
         self.theme = theme
         self.epic = epic
         self.release = release
         self.promotes = promotes
+        targets = promotes + [theme, epic, release].compactMap { $0 }
     }
 
     init(_ item: Item) {
@@ -29,14 +33,6 @@ struct GraphEntry: Sendable, Equatable {
                   release: item.release, promotes: item.promotes.map(\.id))
     }
 
-    /// Every id the file names, whatever its kind (a superset of what the rules follow).
-    var targets: [String] {
-        var out = promotes
-        if let theme { out.append(theme) }
-        if let epic { out.append(epic) }
-        if let release { out.append(release) }
-        return out
-    }
 
     /// The entries of a snapshot's files, sorted by path.
     static func entries(of snapshot: Snapshot) -> [GraphEntry] {
@@ -60,36 +56,46 @@ struct GraphEntry: Sendable, Equatable {
 /// `forward(changed) ∪ reverse(changed)`. Both closures follow every reference whatever the
 /// kinds, which only ever makes them larger than needed.
 struct ItemGraph {
-    private var forwardEdges: [String: [String]] = [:]
-    private var reverseEdges: [String: [String]] = [:]
-    /// The kind `Snapshot.byID` gives each id (its first parsed file by path); nil: no kind.
-    private(set) var kindByID: [String: Kind?] = [:]
+    // Closures are found by scanning the entries once per step of depth (references chain at
+    // most campaign → story → epic → release), which is cheaper than building edge
+    // dictionaries of the whole roadmap for the few ids a change touches.
+    private let entries: [GraphEntry]
 
-    init(_ entries: [GraphEntry]) {
-        forwardEdges.reserveCapacity(entries.count)
-        reverseEdges.reserveCapacity(entries.count)
-        for entry in entries {  // sorted by path: the first parsed file of an id wins, as in Snapshot
-            let id = entry.id
-            if entry.parsed, kindByID[id] == nil { kindByID[id] = .some(entry.kind) }
-            let targets = entry.targets
-            if targets.isEmpty { continue }
-            forwardEdges[id, default: []].append(contentsOf: targets)
-            for target in targets { reverseEdges[target, default: []].append(id) }
-        }
-    }
+    init(_ entries: [GraphEntry]) { self.entries = entries }
 
     /// Ids reachable from `ids` by references (`ids` excluded unless on a cycle).
-    func forward(_ ids: Set<String>) -> Set<String> { closure(ids, forwardEdges) }
-
-    /// Ids from which one of `ids` is reachable.
-    func reverse(_ ids: Set<String>) -> Set<String> { closure(ids, reverseEdges) }
-
-    private func closure(_ start: Set<String>, _ edges: [String: [String]]) -> Set<String> {
+    func forward(_ ids: Set<String>) -> Set<String> {
         var seen = Set<String>()
-        var stack = Array(start)
-        while let id = stack.popLast() {
-            for next in edges[id] ?? [] where seen.insert(next).inserted { stack.append(next) }
+        var frontier = ids
+        while !frontier.isEmpty {
+            var next = Set<String>()
+            for entry in entries where frontier.contains(entry.id) {
+                for target in entry.targets where seen.insert(target).inserted { next.insert(target) }
+            }
+            frontier = next
         }
         return seen
+    }
+
+    /// Ids from which one of `ids` is reachable.
+    func reverse(_ ids: Set<String>) -> Set<String> {
+        var seen = Set<String>()
+        var frontier = ids
+        while !frontier.isEmpty {
+            var next = Set<String>()
+            for entry in entries where !seen.contains(entry.id) && entry.targets.contains(where: frontier.contains) {
+                seen.insert(entry.id)
+                next.insert(entry.id)
+            }
+            frontier = next
+        }
+        return seen
+    }
+
+    /// The kind `Snapshot.byID` gives an id (its first parsed file by path): nil when no file
+    /// of the id parsed, `.some(nil)` when it parsed without a valid kind.
+    func kind(of id: String) -> Kind?? {
+        for entry in entries where entry.id == id && entry.parsed { return .some(entry.kind) }
+        return nil
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
 
-/// The findings of a committed tree, kept on disk so that the next review against that tree
+/// The findings and item references of a committed tree, kept on disk so that the next review against that tree
 /// (every hook run until the next commit, every `review` of the working tree) skips the base
 /// state's rules and, mostly, its files.
 ///
@@ -173,6 +173,25 @@ struct ReviewCache {
             if rename(temporary, file(tree)) != 0 { try? fm.removeItem(atPath: temporary) }
         } catch {
             return
+        }
+        prune(keeping: tree)
+    }
+
+    /// How many entries the cache keeps (about 90 bytes an item each): every commit reviewed
+    /// leaves one, and only the last few are ever a review's base.
+    static let capacity = 16
+
+    /// Removes the entries written longest ago beyond `capacity`, never `kept`.
+    private func prune(keeping kept: ObjectID) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory).filter({ $0.hasSuffix(".bin") }),
+              names.count > Self.capacity else { return }
+        let dated = names.map { name -> (name: String, date: Date) in
+            let date = (try? fm.attributesOfItem(atPath: "\(directory)/\(name)"))?[.modificationDate] as? Date
+            return (name, date ?? .distantPast)
+        }.sorted { $0.date != $1.date ? $0.date > $1.date : $0.name < $1.name }
+        for old in dated.dropFirst(Self.capacity) where old.name != "\(kept.hex).bin" {
+            try? fm.removeItem(atPath: "\(directory)/\(old.name)")
         }
     }
 }

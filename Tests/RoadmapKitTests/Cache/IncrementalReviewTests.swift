@@ -223,6 +223,14 @@ import GitKit
             let head = try #require(try workspace.headCommit())
             let revision = try roadmap.scratch.uncachedRevision(head, today: Self.today)
             Self.expectSame(try workspace.review(.revision(head.hex), today: Self.today).result, revision, "--rev, \(context)")
+            // roadmap proposals' diff of a commit against its parent
+            if let parent = try workspace.repository.commit(head).parents.first {
+                let full = SemanticDiff.compute(old: try workspace.snapshot(.commit(parent)), new: try workspace.snapshot(.commit(head)),
+                                                config: workspace.config, today: Self.today)
+                let fast = try workspace.proposalDiff(mergeBase: parent, tip: head, today: Self.today)
+                Self.expectSame(fast.review, full.review, "proposal review, \(context)")
+                #expect("\(fast.items)" == "\(full.items)", "proposal items, \(context)")
+            }
         }
     }
 }
