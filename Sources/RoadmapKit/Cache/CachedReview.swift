@@ -89,7 +89,7 @@ extension Workspace {
             }
         }
         let identical = Self.changedIDs(files, headFiles).isEmpty
-        let snapshot = Snapshot(files: ItemParsing.parseAll(identical ? try read(headFiles, at: head) : try read(files, at: .tree(tree))),
+        let snapshot = Snapshot(files: identical ? try readAndParse(headFiles, at: head) : try readAndParse(files, at: .tree(tree)),
                                 config: config)
         let entry = ReviewCache.Entry(findings: RuleEngine.findings(head: snapshot, base: nil, config: config, today: today),
                                       graph: GraphEntry.entries(of: snapshot))
@@ -242,6 +242,24 @@ extension Workspace {
             }
             return result
         }
+    }
+
+    /// `ItemParsing.parseAll(read(files, at: state))`, with the reading spread over the cores
+    /// too when it is from disk (the object store is read from one thread).
+    func readAndParse(_ files: [StateFile], at state: TreeState) throws -> [ParsedFile] {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard state == .worktree, files.count >= 512, workers > 1 else { return ItemParsing.parseAll(try read(files, at: state)) }
+        let chunks = workers * 4
+        let size = (files.count + chunks - 1) / chunks
+        let results = ResultSlots<Result<[ParsedFile], any Error>>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = min(chunk * size, files.count) ..< min((chunk + 1) * size, files.count)
+            results.set(chunk, Result { try read(Array(files[range]), at: state).map(ItemParsing.parse) })
+        }
+        var out: [ParsedFile] = []
+        out.reserveCapacity(files.count)
+        for result in results.values { if let result { out += try result.get() } }
+        return out
     }
 
     /// The contents of files of a state: from the object store by blob id, else from disk.

@@ -164,9 +164,11 @@ public final class Workspace: @unchecked Sendable {
     }
 
     static func fileSize(workdir: String?, _ path: String) -> Int? {
-        guard let workdir,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: workdir + "/" + path) else { return nil }
-        return (attributes[.size] as? NSNumber)?.intValue
+        // stat(2) directly: FileManager.attributesOfItem cost a cold review a tenth of its time.
+        guard let workdir else { return nil }
+        var info = stat()
+        guard stat(workdir + "/" + path, &info) == 0 else { return nil }
+        return Int(info.st_size)
     }
 
     /// All items of a state.
