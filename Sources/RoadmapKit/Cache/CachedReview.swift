@@ -45,11 +45,10 @@ extension Workspace {
         }
         let repository = self.repository
         let baseInfo = try git("reading commit \(base.short)") { try repository.commit(base) }
-        let baseFiles = try stateFiles(.tree(baseInfo.treeID))
-        let baseEntry = try treeEntry(baseInfo, files: baseFiles, today: today, headFiles: headFiles, head: head)
+        let baseEntry = try treeEntry(baseInfo, today: today, headFiles: headFiles, head: head)
+        let baseFiles = baseEntry.files
         let cache = ReviewCache(repository: repository)
-        if let derived = try derive(from: baseEntry, files: baseFiles, at: .tree(baseInfo.treeID),
-                                    to: headFiles, at: head, today: today, withBase: true) {
+        if let derived = try derive(from: baseEntry, at: .tree(baseInfo.treeID), to: headFiles, at: head, today: today, withBase: true) {
             if storeHead, let tree = head.treeID(repository) {
                 let key = ReviewCache.key(tree: tree, config: config, today: today)
                 if cache.entry(tree: tree, key: key) == nil { cache.store(derived.entry, tree: tree, key: key) }
@@ -72,18 +71,17 @@ extension Workspace {
     /// The cached entry of a commit's tree, computed and stored on a miss: derived from the
     /// first parent's entry when cached, else from every file (read from the head state when it
     /// holds exactly the same files, which for a clean working tree avoids the object store).
-    private func treeEntry(_ commit: CommitInfo, files: [StateFile], today: RoadmapDate,
-                           headFiles: [StateFile], head: TreeState) throws -> ReviewCache.Entry {
+    private func treeEntry(_ commit: CommitInfo, today: RoadmapDate, headFiles: [StateFile], head: TreeState) throws -> ReviewCache.Entry {
         let repository = self.repository
         let cache = ReviewCache(repository: repository)
         let tree = commit.treeID
         let key = ReviewCache.key(tree: tree, config: config, today: today)
         if let cached = cache.entry(tree: tree, key: key) { return cached }
+        let files = try stateFiles(.tree(tree))
         if let parent = commit.parents.first {
             let parentTree = try git("reading commit \(parent.short)") { try repository.commit(parent) }.treeID
             if let parentEntry = cache.entry(tree: parentTree, key: ReviewCache.key(tree: parentTree, config: config, today: today)),
-               let derived = try derive(from: parentEntry, files: try stateFiles(.tree(parentTree)), at: .tree(parentTree),
-                                        to: files, at: .tree(tree), today: today, withBase: false) {
+               let derived = try derive(from: parentEntry, at: .tree(parentTree), to: files, at: .tree(tree), today: today, withBase: false) {
                 cache.store(derived.entry, tree: tree, key: key)
                 return derived.entry
             }
@@ -92,18 +90,20 @@ extension Workspace {
         let snapshot = Snapshot(files: identical ? try readAndParse(headFiles, at: head) : try readAndParse(files, at: .tree(tree)),
                                 config: config)
         let entry = ReviewCache.Entry(findings: RuleEngine.findings(head: snapshot, base: nil, config: config, today: today),
-                                      graph: GraphEntry.entries(of: snapshot))
-        cache.store(entry, tree: tree, key: key)
+                                      graph: GraphEntry.entries(of: snapshot), files: files)
+        // Stored only when every file was read (a working-tree file can vanish meanwhile).
+        if entry.graph.map(\.path) == files.map(\.path) { cache.store(entry, tree: tree, key: key) }
         return entry
     }
 
     /// The entry of state `new` derived from the entry of state `old`, and (with `withBase`)
     /// the new state's findings against the old one, diff-aware rules included; nil when the
     /// change touches what the derivation cannot do exactly (dangling references) or the old
-    /// entry does not describe `oldFiles`.
-    func derive(from old: ReviewCache.Entry, files oldFiles: [StateFile], at oldState: TreeState,
+    /// entry is inconsistent.
+    func derive(from old: ReviewCache.Entry, at oldState: TreeState,
                 to newFiles: [StateFile], at newState: TreeState, today: RoadmapDate,
                 withBase: Bool) throws -> (entry: ReviewCache.Entry, headFindings: [Finding])? {
+        let oldFiles = old.files
         guard old.graph.count == oldFiles.count else { return nil }
         var oldGraph: [String: GraphEntry] = [:]
         oldGraph.reserveCapacity(old.graph.count)
@@ -158,7 +158,7 @@ extension Workspace {
         var headFindings = kept + local
         headFindings.sort(by: Finding.reportOrder)
         let findings = withBase ? headFindings.filter { !Self.diffAwareRules.contains($0.rule) } : headFindings
-        return (ReviewCache.Entry(findings: findings, graph: newGraph), headFindings)
+        return (ReviewCache.Entry(findings: findings, graph: newGraph, files: newFiles), headFindings)
     }
 
     /// Ids with a file that differs between two states (by path, blob and mode); a file
@@ -203,12 +203,14 @@ extension Workspace {
             }
             return entries.filter { $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
                 .map { StateFile(path: $0.path, blob: $0.id, mode: $0.mode) }
+                .sorted { $0.path < $1.path }  // git's tree order puts "a-b" after "a/": not Snapshot's
         case let .tree(tree):
             let entries = try git("listing \(root.isEmpty ? "the tree" : root) of tree \(tree.short)") {
                 try repository.treeEntries(ofTree: tree, under: root)
             }
             return entries.filter { $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
                 .map { StateFile(path: $0.path, blob: $0.id, mode: $0.mode) }
+                .sorted { $0.path < $1.path }
         case .index:
             let entries = try git("reading the index") { try repository.indexEntries(under: root) }
             return entries.filter { $0.stage == 0 && $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }

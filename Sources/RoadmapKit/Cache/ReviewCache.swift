@@ -47,9 +47,12 @@ struct ReviewCache {
 
     /// What a tree's review leaves for the next review: its findings (without a base state)
     /// and the references of every item file, by path.
-    struct Entry: Sendable, Equatable {
+    struct Entry: Sendable {
         var findings: [Finding]
         var graph: [GraphEntry]
+        /// The tree's item files (path, blob, mode), in the order of `graph`: a review against
+        /// the tree never lists it from the object store.
+        var files: [StateFile]
     }
 
     private func file(_ tree: ObjectID) -> String { "\(directory)/\(tree.hex).bin" }
@@ -82,8 +85,10 @@ struct ReviewCache {
             string(f.message)
         }
         int(entry.graph.count)
-        for g in entry.graph {
+        for (g, f) in zip(entry.graph, entry.files) {
             string(g.path); out.append(g.parsed ? 1 : 0); optional(g.kind?.rawValue)
+            out.append(contentsOf: f.blob?.rawBytes ?? [UInt8](repeating: 0, count: 20))
+            out.append(f.mode == .symlink ? 2 : f.mode == .executable ? 1 : 0)
             optional(g.theme); optional(g.epic); optional(g.release)
             int(g.promotes.count); g.promotes.forEach(string)
         }
@@ -137,8 +142,13 @@ struct ReviewCache {
             guard let graphCount = int(), graphCount <= buffer.count else { return nil }
             var graph: [GraphEntry] = []
             graph.reserveCapacity(graphCount)
+            var files: [StateFile] = []
+            files.reserveCapacity(graphCount)
             for _ in 0 ..< graphCount {
                 guard let path = string(), let parsed = byte(), parsed <= 1, let kind = optional(),
+                      buffer.count - at >= 21, let blob = ObjectID(rawBytes: Array(buffer[at ..< at + 20])) else { return nil }
+                at += 20
+                guard let modeByte = byte(), modeByte <= 2,
                       let theme = optional(), let epic = optional(), let release = optional(),
                       let promoteCount = int(), promoteCount <= buffer.count else { return nil }
                 var promotes: [String] = []
@@ -155,9 +165,10 @@ struct ReviewCache {
                 }
                 graph.append(GraphEntry(path: path, parsed: parsed == 1, kind: decodedKind, theme: theme, epic: epic,
                                         release: release, promotes: promotes))
+                files.append(StateFile(path: path, blob: blob, mode: modeByte == 2 ? .symlink : modeByte == 1 ? .executable : .blob))
             }
             guard at == buffer.count else { return nil }
-            return Entry(findings: findings, graph: graph)
+            return Entry(findings: findings, graph: graph, files: files)
         }
     }
 
