@@ -11,11 +11,11 @@ struct StateFile: Sendable {
     let id: String
     var isSymlink: Bool { mode == .symlink }
 
-    init(path: String, blob: ObjectID?, mode: FileMode) {
+    init(path: String, blob: ObjectID?, mode: FileMode, id: String? = nil) {
         self.path = path
         self.blob = blob
         self.mode = mode
-        id = ItemID.fromPath(path)
+        self.id = id ?? ItemID.fromPath(path)
     }
 }
 

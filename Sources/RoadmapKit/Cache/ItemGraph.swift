@@ -16,9 +16,9 @@ struct GraphEntry: Sendable, Equatable {
     /// Every id the file names, whatever its kind (a superset of what the rules follow).
     let targets: [String]
 
-    init(path: String, parsed: Bool, kind: Kind?, theme: String?, epic: String?, release: String?, promotes: [String]) {
+    init(path: String, id: String? = nil, parsed: Bool, kind: Kind?, theme: String?, epic: String?, release: String?, promotes: [String]) {
         self.path = path
-        id = ItemID.fromPath(path)
+        self.id = id ?? ItemID.fromPath(path)
         self.parsed = parsed
         self.kind = kind
         self.theme = theme

@@ -163,9 +163,11 @@ struct ReviewCache {
                 } else {
                     decodedKind = nil
                 }
-                graph.append(GraphEntry(path: path, parsed: parsed == 1, kind: decodedKind, theme: theme, epic: epic,
-                                        release: release, promotes: promotes))
-                files.append(StateFile(path: path, blob: blob, mode: modeByte == 2 ? .symlink : modeByte == 1 ? .executable : .blob))
+                let entry = GraphEntry(path: path, parsed: parsed == 1, kind: decodedKind, theme: theme, epic: epic,
+                                       release: release, promotes: promotes)
+                graph.append(entry)
+                files.append(StateFile(path: path, blob: blob, mode: modeByte == 2 ? .symlink : modeByte == 1 ? .executable : .blob,
+                                       id: entry.id))
             }
             guard at == buffer.count else { return nil }
             return Entry(findings: findings, graph: graph, files: files)
