@@ -1,96 +1,309 @@
 import Foundation
 import GitKit
 
+/// One item file of a state, named without being read: its blob id when git knows it (nil for
+/// a working-tree file that differs from the index, which is read from disk).
+struct StateFile: Sendable {
+    let path: String
+    let blob: ObjectID?
+    let mode: FileMode
+    /// The item id (`ItemID.fromPath`), computed once.
+    let id: String
+    var isSymlink: Bool { mode == .symlink }
+
+    init(path: String, blob: ObjectID?, mode: FileMode, id: String? = nil) {
+        self.path = path
+        self.blob = blob
+        self.mode = mode
+        self.id = id ?? ItemID.fromPath(path)
+    }
+}
+
 extension Workspace {
-    /// The review of `head` against the commit `base`, as `Reviewer.review` computes it over the
-    /// two full snapshots, with the work on the base state cut down to what changed:
+    /// The review of `head` against the commit `base`, equal to what `Reviewer.review` computes
+    /// over the two full snapshots, with the work cut down to what changed:
     ///
-    /// - the base's own findings come from `ReviewCache` (by tree id) when present, else from
-    ///   the rules, and are stored for the next run;
-    /// - on a cache hit, the base snapshot the diff-aware rules see holds only the files that
-    ///   differ between the states (by path and blob id), plus every file of an id that has
-    ///   a changed or a duplicated file, so that `base[id]` is what the full snapshot gives for
-    ///   every id whose files differ, and nil only for ids whose files are identical on both
-    ///   sides. That is exact for `release-moved`, the one rule that reads `context.base`
-    ///   (it compares a release's date per id); a new diff-aware rule must be checked against
-    ///   this, and `CachedReviewTests` compares both paths on real repositories.
-    func cachedReview(base: ObjectID?, head: TreeState, today: RoadmapDate) throws -> ReviewResult {
-        let headFiles = try itemFiles(head)
-        let headSnapshot = Snapshot(files: ItemParsing.parseAll(headFiles), config: config)
-        guard let base else { return Reviewer.review(base: nil, head: headSnapshot, config: config, today: today) }
+    /// - the base tree's findings and item references come from `ReviewCache` (by tree id);
+    ///   on a miss they are derived the same way from the first parent's tree when that is
+    ///   cached, else computed from every file, and stored;
+    /// - the head's findings are the base's for every item the change cannot affect (see
+    ///   `ItemGraph`), and the rules' for the others, run over a snapshot of just the files
+    ///   those findings read; files are read and parsed only for that snapshot;
+    /// - the diff-aware rules see a base snapshot of the ids whose files changed, which is
+    ///   exact for `release-moved`, the one rule that reads `context.base` (it compares a
+    ///   release's date per id, and finds nothing for an id whose files are identical on both
+    ///   sides). A new diff-aware rule must be added to `diffAwareRules` and checked against
+    ///   this; `ReviewCacheTests` compares both paths on real and generated repositories.
+    ///
+    /// With `storeHead`, a committed head state (a commit, or the tree `roadmap commit` records)
+    /// leaves its own entry, so that the next review against it starts warm.
+    func cachedReview(base: ObjectID?, head: TreeState, today: RoadmapDate, storeHead: Bool = true) throws -> ReviewResult {
+        let headFiles = try stateFiles(head)
+        guard let base else {
+            let snapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
+            return Reviewer.review(base: nil, head: snapshot, config: config, today: today)
+        }
         let repository = self.repository
-        let tree = try git("reading commit \(base.short)") { try repository.commit(base) }.treeID
-        let entries = try git("listing \(root.isEmpty ? "the tree" : root) at \(base.short)") {
-            try repository.treeEntries(ofTree: tree, under: root)
-        }.filter { $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
-
+        let baseInfo = try git("reading commit \(base.short)") { try repository.commit(base) }
+        let baseEntry = try treeEntry(baseInfo, today: today, headFiles: headFiles, head: head)
+        let baseFiles = baseEntry.files
         let cache = ReviewCache(repository: repository)
-        let key = ReviewCache.key(tree: tree, config: config, today: today)
-        let baseFindings: [Finding]
-        let baseForRules: Snapshot
-        let changes = Self.differing(entries, headFiles, headSnapshot)
-        if let cached = cache.findings(tree: tree, key: key) {
-            baseFindings = cached
-            baseForRules = try baseSnapshot(entries, keeping: changes.keep, at: base)
-        } else if changes.identical {
-            // The head holds exactly the base's files (same paths, same blobs): the base's
-            // findings are the head's, and no diff-aware rule fires between equal states.
-            let empty = Snapshot(files: [], config: config)
-            let findings = RuleEngine.findings(head: headSnapshot, base: empty, config: config, today: today)
-            cache.store(findings, tree: tree, key: key)
-            return Reviewer.compare(base: findings, head: findings, items: headSnapshot.count)
-        } else {
-            baseForRules = try baseSnapshot(entries, keeping: nil, at: base)
-            baseFindings = RuleEngine.findings(head: baseForRules, base: nil, config: config, today: today)
-            cache.store(baseFindings, tree: tree, key: key)
+        if let derived = try derive(from: baseEntry, at: .tree(baseInfo.treeID), to: headFiles, at: head, today: today, withBase: true) {
+            if storeHead, let tree = head.treeID(repository) {
+                let key = ReviewCache.key(tree: tree, config: config, today: today)
+                if cache.entry(tree: tree, key: key) == nil { cache.store(derived.entry, tree: tree, key: key) }
+            }
+            return Reviewer.compare(base: baseEntry.findings, head: derived.headFindings, items: headFiles.count)
         }
+        // A change the derivation does not handle (dangling references, whose hints read every
+        // id): the head in full, against the base files of the ids that changed.
+        let headSnapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
+        let changed = Self.changedIDs(baseFiles, headFiles)
+        let baseForRules = Snapshot(files: ItemParsing.parseAll(try read(baseFiles.filter { changed.contains($0.id) },
+                                                                         at: .tree(baseInfo.treeID))), config: config)
         let headFindings = RuleEngine.findings(head: headSnapshot, base: baseForRules, config: config, today: today)
-        return Reviewer.compare(base: baseFindings, head: headFindings, items: headSnapshot.count)
+        return Reviewer.compare(base: baseEntry.findings, head: headFindings, items: headSnapshot.count)
     }
 
-    /// The base entries to read (by index into `entries`): every file of an id that has a file
-    /// differing between the states or more than one file; `identical`: both states hold the
-    /// same files with the same blobs.
-    static func differing(_ entries: [TreeEntryInfo], _ headFiles: [SourceFile], _ head: Snapshot) -> (keep: Set<Int>, identical: Bool) {
-        // A file without a blob id (changed in the working tree) matches no base file, so its
-        // id counts as changed: reading more base files than needed is always safe.
-        func headKey(_ file: SourceFile) -> FileKey { FileKey(path: file.path, blob: file.blob, isSymlink: file.isSymlink) }
-        let headKeys = Set(headFiles.map(headKey))
-        var baseKeys = Set<FileKey>()
-        baseKeys.reserveCapacity(entries.count)
-        var ids: [String: Int] = [:]
-        var wanted = Set(head.duplicates.keys)
-        for entry in entries {
-            let key = FileKey(path: entry.path, blob: entry.id, isSymlink: entry.mode == .symlink)
-            baseKeys.insert(key)
-            let id = ItemID.fromPath(entry.path)
-            ids[id, default: 0] += 1
-            if ids[id]! > 1 { wanted.insert(id) }
-            if !headKeys.contains(key) { wanted.insert(id) }
-        }
-        for file in headFiles where !baseKeys.contains(headKey(file)) {
-            wanted.insert(ItemID.fromPath(file.path))
-        }
-        let keep = Set(entries.indices.filter { wanted.contains(ItemID.fromPath(entries[$0].path)) })
-        return (keep, headKeys == baseKeys)
-    }
+    /// The rules that read `context.base`: without a base they find nothing.
+    static let diffAwareRules: Set<String> = [ReleaseMovedRule().id]
 
-    /// A file as both states can name it; a nil blob (changed on disk) equals no base file.
-    struct FileKey: Hashable {
-        var path: String
-        var blob: ObjectID?
-        var isSymlink: Bool
-    }
-
-    private func baseSnapshot(_ entries: [TreeEntryInfo], keeping: Set<Int>?, at commit: ObjectID) throws -> Snapshot {
+    /// The cached entry of a commit's tree, computed and stored on a miss: derived from the
+    /// first parent's entry when cached, else from every file (read from the head state when it
+    /// holds exactly the same files, which for a clean working tree avoids the object store).
+    private func treeEntry(_ commit: CommitInfo, today: RoadmapDate, headFiles: [StateFile], head: TreeState) throws -> ReviewCache.Entry {
         let repository = self.repository
-        let files = try entries.indices.filter { keeping?.contains($0) ?? true }.map { index in
-            let entry = entries[index]
-            return SourceFile(path: entry.path,
-                              bytes: try git("reading \(entry.path) at \(commit.short)") { try repository.blobData(entry.id) },
-                              blob: entry.id, isSymlink: entry.mode == .symlink)
+        let cache = ReviewCache(repository: repository)
+        let tree = commit.treeID
+        let key = ReviewCache.key(tree: tree, config: config, today: today)
+        if let cached = cache.entry(tree: tree, key: key) { return cached }
+        let files = try stateFiles(.tree(tree))
+        if let parent = commit.parents.first {
+            let parentTree = try git("reading commit \(parent.short)") { try repository.commit(parent) }.treeID
+            if let parentEntry = cache.entry(tree: parentTree, key: ReviewCache.key(tree: parentTree, config: config, today: today)),
+               let derived = try derive(from: parentEntry, at: .tree(parentTree), to: files, at: .tree(tree), today: today, withBase: false) {
+                cache.store(derived.entry, tree: tree, key: key)
+                return derived.entry
+            }
         }
-        return Snapshot(files: ItemParsing.parseAll(files), config: config)
+        let identical = Self.changedIDs(files, headFiles).isEmpty
+        let snapshot = Snapshot(files: identical ? try readAndParse(headFiles, at: head) : try readAndParse(files, at: .tree(tree)),
+                                config: config)
+        let entry = ReviewCache.Entry(findings: RuleEngine.findings(head: snapshot, base: nil, config: config, today: today),
+                                      graph: GraphEntry.entries(of: snapshot), files: files)
+        // Stored only when every file was read (a working-tree file can vanish meanwhile).
+        if entry.graph.map(\.path) == files.map(\.path) { cache.store(entry, tree: tree, key: key) }
+        return entry
+    }
+
+    /// The entry of state `new` derived from the entry of state `old`, and (with `withBase`)
+    /// the new state's findings against the old one, diff-aware rules included; nil when the
+    /// change touches what the derivation cannot do exactly (dangling references) or the old
+    /// entry is inconsistent.
+    func derive(from old: ReviewCache.Entry, at oldState: TreeState,
+                to newFiles: [StateFile], at newState: TreeState, today: RoadmapDate,
+                withBase: Bool) throws -> (entry: ReviewCache.Entry, headFindings: [Finding])? {
+        let oldFiles = old.files
+        guard old.graph.count == oldFiles.count else { return nil }
+        var oldGraph: [String: GraphEntry] = [:]
+        oldGraph.reserveCapacity(old.graph.count)
+        for g in old.graph { oldGraph[g.path] = g }
+        guard oldFiles.allSatisfy({ oldGraph[$0.path] != nil }) else { return nil }
+
+        let changed = Self.changedIDs(oldFiles, newFiles)
+        if changed.isEmpty { return (old, old.findings) }
+
+        // The new state's references: the old ones for unchanged files, parsed for the others.
+        var parsed: [String: ParsedFile] = [:]
+        let changedNew = newFiles.filter { changed.contains($0.id) }
+        for file in ItemParsing.parseAll(try read(changedNew, at: newState)) { parsed[file.path] = file }
+        let changedSnapshot = Snapshot(files: Array(parsed.values), config: config)
+        var changedGraph: [String: GraphEntry] = [:]
+        for g in GraphEntry.entries(of: changedSnapshot) { changedGraph[g.path] = g }
+        var newGraph: [GraphEntry] = []
+        newGraph.reserveCapacity(newFiles.count)
+        for file in newFiles {
+            guard let entry = changedGraph[file.path] ?? oldGraph[file.path] else { return nil }  // vanished while read
+            newGraph.append(entry)
+        }
+
+        // Items whose findings may change, and the items those findings read.
+        let before = ItemGraph(old.graph), after = ItemGraph(newGraph)
+        let affected = changed.union(before.forward(changed)).union(before.reverse(changed))
+            .union(after.forward(changed)).union(after.reverse(changed))
+        let needed = affected.union(after.forward(affected)).union(after.reverse(affected))
+
+        let dangling = DanglingReferenceRule().id
+        if old.findings.contains(where: { $0.rule == dangling }) {
+            // Their suggestions read every id by kind, and only the first 50 get one: exact
+            // only while no id changes kind and no affected item has a dangling reference.
+            if old.findings.contains(where: { $0.rule == dangling && affected.contains($0.item) }) { return nil }
+            for id in changed where before.kind(of: id) != after.kind(of: id) { return nil }
+        }
+
+        let toRead = newFiles.filter { parsed[$0.path] == nil && needed.contains($0.id) }
+        for file in ItemParsing.parseAll(try read(toRead, at: newState)) { parsed[file.path] = file }
+        let sub = Snapshot(files: newFiles.compactMap { needed.contains($0.id) ? parsed[$0.path] : nil },
+                           config: config)
+        var baseForRules: Snapshot?
+        if withBase {
+            let oldChanged = oldFiles.filter { changed.contains($0.id) }
+            baseForRules = Snapshot(files: ItemParsing.parseAll(try read(oldChanged, at: oldState)), config: config)
+        }
+        let local = RuleEngine.findings(head: sub, base: baseForRules, config: config, today: today)
+            .filter { affected.contains($0.item) }
+        if local.contains(where: { $0.rule == dangling }) { return nil }
+
+        let kept = old.findings.filter { !affected.contains($0.item) }
+        var headFindings = kept + local
+        headFindings.sort(by: Finding.reportOrder)
+        let findings = withBase ? headFindings.filter { !Self.diffAwareRules.contains($0.rule) } : headFindings
+        return (ReviewCache.Entry(findings: findings, graph: newGraph, files: newFiles), headFindings)
+    }
+
+    /// Ids with a file that differs between two states (by path, blob and mode); a file
+    /// without a blob id (changed on disk) differs from every file.
+    static func changedIDs(_ a: [StateFile], _ b: [StateFile]) -> Set<String> {
+        var byPath: [String: StateFile] = [:]
+        byPath.reserveCapacity(a.count)
+        for file in a { byPath[file.path] = file }
+        var changed = Set<String>()
+        var seen = 0
+        for file in b {
+            if let other = byPath[file.path] {
+                seen += 1
+                if file.blob != nil && other.blob == file.blob && other.isSymlink == file.isSymlink { continue }
+            }
+            changed.insert(file.id)
+        }
+        if seen < a.count {
+            var inB = Set<String>()
+            inB.reserveCapacity(b.count)
+            for file in b { inB.insert(file.path) }
+            for file in a where !inB.contains(file.path) { changed.insert(file.id) }
+        }
+        return changed
+    }
+
+    // MARK: Listing and reading states
+
+    /// The item files of a state, sorted by path, without reading them: the tree or the index
+    /// gives blob ids; in the working tree, a file git status reports unchanged keeps its index
+    /// blob, and only the others are looked at on disk.
+    func stateFiles(_ state: TreeState) throws -> [StateFile] {
+        let repository = self.repository
+        let root = self.root
+        switch state {
+        case .head:
+            guard let head = try headCommit() else { return [] }
+            return try stateFiles(.commit(head))
+        case let .commit(commit):
+            let entries = try git("listing \(root.isEmpty ? "the tree" : root) at \(commit.short)") {
+                try repository.treeEntries(ofCommit: commit, under: root)
+            }
+            return entries.filter { $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
+                .map { StateFile(path: $0.path, blob: $0.id, mode: $0.mode) }
+                .sorted { $0.path < $1.path }  // git's tree order puts "a-b" after "a/": not Snapshot's
+        case let .tree(tree):
+            let entries = try git("listing \(root.isEmpty ? "the tree" : root) of tree \(tree.short)") {
+                try repository.treeEntries(ofTree: tree, under: root)
+            }
+            return entries.filter { $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
+                .map { StateFile(path: $0.path, blob: $0.id, mode: $0.mode) }
+                .sorted { $0.path < $1.path }
+        case .index:
+            let entries = try git("reading the index") { try repository.indexEntries(under: root) }
+            return entries.filter { $0.stage == 0 && $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
+                .map { StateFile(path: $0.path, blob: $0.id, mode: $0.mode) }
+                .sorted { $0.path < $1.path }
+        case .worktree:
+            _ = try workingDirectory(for: "review")
+            let entries = try git("reading the index") { try repository.indexEntries(under: root) }
+            let status = try git("reading the working tree status") { try repository.status(under: root, includeUntracked: true) }
+            var unchanged: [String: IndexEntryInfo] = [:]
+            unchanged.reserveCapacity(entries.count)
+            var paths = Set<String>()
+            for entry in entries where entry.mode.isBlob && Snapshot.isItemPath(entry.path, root: root) {
+                paths.insert(entry.path)
+                if entry.stage == 0 { unchanged[entry.path] = entry }
+            }
+            for entry in status where Snapshot.isItemPath(entry.path, root: root) {
+                if entry.untracked { paths.insert(entry.path) }
+                if entry.unstaged != nil || entry.untracked || entry.conflicted { unchanged[entry.path] = nil }
+            }
+            var result: [StateFile] = []
+            result.reserveCapacity(paths.count)
+            for path in paths.sorted() {
+                if let entry = unchanged[path] {
+                    result.append(StateFile(path: path, blob: entry.id, mode: entry.mode))
+                    continue
+                }
+                let mode = try git("reading \(path)") { try repository.workdirFileMode(path) }
+                guard let mode, mode.isBlob else { continue }  // deleted, or now a folder
+                result.append(StateFile(path: path, blob: nil, mode: mode))
+            }
+            return result
+        }
+    }
+
+    /// `ItemParsing.parseAll(read(files, at: state))`, with the reading spread over the cores
+    /// too when it is from disk (the object store is read from one thread).
+    func readAndParse(_ files: [StateFile], at state: TreeState) throws -> [ParsedFile] {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard state == .worktree, files.count >= 512, workers > 1 else { return ItemParsing.parseAll(try read(files, at: state)) }
+        let chunks = workers * 4
+        let size = (files.count + chunks - 1) / chunks
+        let results = ResultSlots<Result<[ParsedFile], any Error>>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = min(chunk * size, files.count) ..< min((chunk + 1) * size, files.count)
+            results.set(chunk, Result { try read(Array(files[range]), at: state).map(ItemParsing.parse) })
+        }
+        var out: [ParsedFile] = []
+        out.reserveCapacity(files.count)
+        for result in results.values { if let result { out += try result.get() } }
+        return out
+    }
+
+    /// The contents of files of a state: from the object store by blob id, else from disk.
+    func read(_ files: [StateFile], at state: TreeState) throws -> [SourceFile] {
+        let repository = self.repository
+        let at: String
+        switch state {
+        case .index: at = "the index"
+        case .worktree: at = "the working tree"
+        case .head: at = "HEAD"
+        case let .commit(id): at = id.short
+        case let .tree(id): at = "tree \(id.short)"
+        }
+        var result: [SourceFile] = []
+        result.reserveCapacity(files.count)
+        for file in files {
+            // The working tree is read from disk, as `git status` judged it (cheaper than
+            // inflating blobs, and what the user sees).
+            if let blob = file.blob, state != .worktree {
+                result.append(try blobFile(path: file.path, id: blob, mode: file.mode, at: at))
+                continue
+            }
+            if !file.isSymlink, let size = Self.fileSize(workdir: repository.workingDirectory, file.path), size > yamlMaximumFileSize {
+                result.append(SourceFile(path: file.path, bytes: [], oversize: size))
+                continue
+            }
+            guard let bytes = try git("reading \(file.path)", { try repository.workdirFileData(file.path) }) else { continue }
+            result.append(SourceFile(path: file.path, bytes: bytes, isSymlink: file.isSymlink))
+        }
+        return result
+    }
+}
+
+extension TreeState {
+    /// The tree a committed state records, nil for the index and the working tree.
+    func treeID(_ repository: Repository) -> ObjectID? {
+        switch self {
+        case let .tree(id): return id
+        case let .commit(id): return try? repository.commit(id).treeID
+        case .head: return (try? repository.headCommitID()).flatMap { $0 }.flatMap { try? repository.commit($0).treeID }
+        case .index, .worktree: return nil
+        }
     }
 }
 

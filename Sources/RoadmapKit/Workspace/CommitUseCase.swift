@@ -51,8 +51,9 @@ extension Workspace {
 
         var report: ReviewReport?
         if verify {
-            let baseSnapshot = try head.map { try snapshot(.commit($0)) }
-            let result = Reviewer.review(base: baseSnapshot, head: try snapshot(.tree(tree)), config: config, today: today)
+            // The hook's fast path (Cache/CachedReview.swift); it also caches the new tree's
+            // findings, so the first review after this commit starts warm.
+            let result = try cachedReview(base: head, head: .tree(tree), today: today)
             report = ReviewReport(result: result, base: head, head: tree.hex)
             if result.blocks(strict: strict) {
                 return CommitOutcome(review: report, commit: nil, branch: branch, changedPaths: changed)

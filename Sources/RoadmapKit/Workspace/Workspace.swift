@@ -153,7 +153,7 @@ public final class Workspace: @unchecked Sendable {
 
     /// A file from git, its size checked from the object header first so that an oversized
     /// blob is never loaded.
-    private func blobFile(path: String, id: ObjectID, mode: FileMode, at: String) throws -> SourceFile {
+    func blobFile(path: String, id: ObjectID, mode: FileMode, at: String) throws -> SourceFile {
         let repository = self.repository
         let size = try git("reading \(path) at \(at)") { try repository.objectSize(id) }
         if size > yamlMaximumFileSize && mode != .symlink {
@@ -164,9 +164,11 @@ public final class Workspace: @unchecked Sendable {
     }
 
     static func fileSize(workdir: String?, _ path: String) -> Int? {
-        guard let workdir,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: workdir + "/" + path) else { return nil }
-        return (attributes[.size] as? NSNumber)?.intValue
+        // stat(2) directly: FileManager.attributesOfItem cost a cold review a tenth of its time.
+        guard let workdir else { return nil }
+        var info = stat()
+        guard stat(workdir + "/" + path, &info) == 0 else { return nil }
+        return Int(info.st_size)
     }
 
     /// All items of a state.

@@ -52,7 +52,7 @@ import GitKit
         var cacheDirectory: String { ReviewCache(repository: workspace.repository).directory }
 
         func cacheFiles() throws -> [String] {
-            (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory))?.filter { $0.hasSuffix(".json") }.sorted() ?? []
+            (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory))?.filter { $0.hasSuffix(".bin") }.sorted() ?? []
         }
 
         /// The reference: `Reviewer.review` over both full snapshots, no cache involved.

@@ -1,0 +1,101 @@
+/// The references of one item file, as the cross-item rules follow them: what the review cache
+/// keeps of every file so that a change can be reviewed without reading the files it does not
+/// touch (Cache/CachedReview.swift).
+struct GraphEntry: Sendable, Equatable {
+    let path: String
+    /// The item id (`ItemID.fromPath`), computed once.
+    let id: String
+    /// False for a file that did not parse (a `parse-error` or `unsupported-yaml` failure).
+    let parsed: Bool
+    /// The kind, when the file names a valid one.
+    let kind: Kind?
+    let theme: String?
+    let epic: String?
+    let release: String?
+    let promotes: [String]
+    /// Every id the file names, whatever its kind (a superset of what the rules follow).
+    let targets: [String]
+
+    init(path: String, id: String? = nil, parsed: Bool, kind: Kind?, theme: String?, epic: String?, release: String?, promotes: [String]) {
+        self.path = path
+        self.id = id ?? ItemID.fromPath(path)
+        self.parsed = parsed
+        self.kind = kind
+        self.theme = theme
+        self.epic = epic
+        self.release = release
+        self.promotes = promotes
+        targets = promotes + [theme, epic, release].compactMap { $0 }
+    }
+
+    init(_ item: Item) {
+        self.init(path: item.path, parsed: true, kind: item.kind, theme: item.theme, epic: item.epic,
+                  release: item.release, promotes: item.promotes.map(\.id))
+    }
+
+
+    /// The entries of a snapshot's files, sorted by path.
+    static func entries(of snapshot: Snapshot) -> [GraphEntry] {
+        var out = snapshot.items.map(GraphEntry.init)
+        for failure in snapshot.failures {
+            out.append(GraphEntry(path: failure.path, parsed: false, kind: nil, theme: nil, epic: nil, release: nil, promotes: []))
+        }
+        out.sort { $0.path < $1.path }
+        return out
+    }
+}
+
+/// Which items' findings can depend on which, over one state's `GraphEntry`s.
+///
+/// Every cross-item rule of SPEC §7 reads, for an item X, only items reachable from X by
+/// references (a campaign → the promoted story → its epic → the epic's release; a story → its
+/// epic and release; an epic → its theme and release), and items from which X is reachable
+/// (a release's children and the campaigns promoting it directly or through them), plus every
+/// file sharing an id with those. So X's findings can change only if some changed id lies in
+/// `forward(X) ∪ reverse(X)` in either state, which is the same as X lying in
+/// `forward(changed) ∪ reverse(changed)`. Both closures follow every reference whatever the
+/// kinds, which only ever makes them larger than needed.
+struct ItemGraph {
+    // Closures are found by scanning the entries once per step of depth (references chain at
+    // most campaign → story → epic → release), which is cheaper than building edge
+    // dictionaries of the whole roadmap for the few ids a change touches.
+    private let entries: [GraphEntry]
+
+    init(_ entries: [GraphEntry]) { self.entries = entries }
+
+    /// Ids reachable from `ids` by references (`ids` excluded unless on a cycle).
+    func forward(_ ids: Set<String>) -> Set<String> {
+        var seen = Set<String>()
+        var frontier = ids
+        while !frontier.isEmpty {
+            var next = Set<String>()
+            for entry in entries where frontier.contains(entry.id) {
+                for target in entry.targets where seen.insert(target).inserted { next.insert(target) }
+            }
+            frontier = next
+        }
+        return seen
+    }
+
+    /// Ids from which one of `ids` is reachable.
+    func reverse(_ ids: Set<String>) -> Set<String> {
+        var seen = Set<String>()
+        var frontier = ids
+        while !frontier.isEmpty {
+            var next = Set<String>()
+            for entry in entries where !seen.contains(entry.id) && entry.targets.contains(where: frontier.contains) {
+                seen.insert(entry.id)
+                next.insert(entry.id)
+            }
+            frontier = next
+        }
+        return seen
+    }
+
+    /// The kind `Snapshot.byID` gives an id (its first parsed file by path): nil when no file
+    /// of the id parsed, `.some(nil)` when it parsed without a valid kind.
+    func kind(of id: String) -> Kind?? {
+        for entry in entries where entry.id == id && entry.parsed { return .some(entry.kind) }
+        return nil
+    }
+}
