@@ -7,30 +7,15 @@ import GitKit
 /// on generated roadmaps edited at random: release slips, status changes, references moved,
 /// made dangling or pointed at the wrong kind, files added, deleted, duplicated and broken.
 @Suite struct IncrementalReviewTests {
-    /// A deterministic generator (SplitMix64), so that a failure names a reproducible seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func chance(_ percent: Int) -> Bool { int(0 ..< 100) < percent }
-        mutating func pick<T>(_ values: [T]) -> T { values[int(0 ..< values.count)] }
-    }
-
     /// A roadmap on disk: path → ordered fields, rendered as simple YAML.
     final class Roadmap: @unchecked Sendable {
         let scratch: ReviewCacheTests.Scratch
         var files: [String: [(String, String)]] = [:]
-        var random: Random
+        var random: SeededRNG
 
         init(seed: UInt64) throws {
             scratch = try ReviewCacheTests.Scratch()
-            random = Random(state: seed)
+            random = SeededRNG(seed: seed)
             try scratch.git("rm", "-rq", "roadmap")
             let counts: [(String, Int)] = [("theme", 4), ("release", 8), ("epic", 16), ("story", 60), ("campaign", 14)]
             for (kind, count) in counts {

@@ -17,7 +17,7 @@ struct HistoryBenchmark {
     /// one item, with a side commit merged back every tenth commit.
     static func stream(items: Int, commits: Int) -> Data {
         var out = ""
-        var random = SeededGenerator(seed: 42)
+        var random = SeededRNG(seed: 42)
         let folders = ["themes", "epics", "stories", "releases", "campaigns"]
         func path(_ n: Int) -> String { "roadmap/\(folders[n % folders.count])/item-\(n).yaml" }
         func body(_ n: Int, _ revision: Int) -> String {

@@ -8,7 +8,7 @@ import Testing
 /// both) and committer-time ties and skews.
 struct RandomHistory {
     let fixture: HistoryFixture
-    var random: SeededGenerator
+    var random: SeededRNG
     var branches: [String] = []
     var current = "main"
     var branchCounter = 0
@@ -18,7 +18,7 @@ struct RandomHistory {
 
     init(seed: UInt64) throws {
         fixture = try HistoryFixture()
-        random = SeededGenerator(seed: seed)
+        random = SeededRNG(seed: seed)
     }
 
     mutating func text(lines: Int = 8) -> String {
