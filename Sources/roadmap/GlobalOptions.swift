@@ -13,6 +13,13 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Never color the output (color is used only on a terminal, and NO_COLOR is honoured).")
     var noColor = false
 
+    /// A bad `--today` is a usage error for every command, also those that do not judge time.
+    func validate() throws {
+        if let today, (try? RoadmapDate.today(option: today)) == nil {
+            throw ValidationError("invalid --today '\(today)': expected a day as YYYY-MM-DD, e.g. 2026-06-15")
+        }
+    }
+
     /// The folder the command runs in.
     var workingFolder: String {
         let cwd = FileManager.default.currentDirectoryPath

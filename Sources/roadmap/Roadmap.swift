@@ -59,6 +59,13 @@ func globalOptionsAfterSubcommand(_ arguments: [String]) -> [String] {
             break
         }
     }
-    guard !leading.isEmpty, index < arguments.count else { return arguments }
+    // Only before a known command: `roadmap -C dir bogus` must say that `bogus` is unknown.
+    let commands = Set(Roadmap.configuration.subcommands.map { $0._commandName })
+    guard !leading.isEmpty, index < arguments.count, commands.contains(arguments[index]) else {
+        if !leading.isEmpty, index < arguments.count {
+            return [arguments[index]] + arguments[(index + 1)...]  // reported as an unknown command
+        }
+        return arguments
+    }
     return [arguments[index]] + leading + arguments[(index + 1)...]
 }

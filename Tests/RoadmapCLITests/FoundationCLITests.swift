@@ -73,6 +73,10 @@ struct FoundationCLITests {
         (["show", "billing-v2", "--at", "no-such-rev", "-C", "demo"], "unknown revision 'no-such-rev'"),
         (["show", "../outside.yaml", "-C", "demo"], "outside the repository"),
         (["list", "--kind", "initiative", "-C", "demo"], "initiative"),
+        (["-C", "demo", "bogus"], "'bogus'"),
+        (["list", "--today", "2026-13-01", "-C", "demo"], "invalid --today '2026-13-01'"),
+        (["show", "billing-v2", "--at", "2026-13-45", "-C", "demo"], "'2026-13-45' is not a valid day"),
+        (["review", "--rev", "nosuch", "-C", "demo"], "unknown revision 'nosuch': name a branch, tag or commit id"),
     ])
     func badInputIsOneLineAndExitTwo(arguments: [String], expected: String) throws {
         let s = try Scratch()

@@ -33,6 +33,9 @@ extension Workspace {
                 }
                 return (.commit(commit), commit)
             }
+            if text.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"#, options: .regularExpression) != nil {
+                throw RoadmapError("'\(text)' is not a valid day: --at takes a revision or a day as YYYY-MM-DD")
+            }
             let commit = try resolve(text)
             return (.commit(commit), commit)
         }

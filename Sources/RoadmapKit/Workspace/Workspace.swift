@@ -73,8 +73,11 @@ public final class Workspace: @unchecked Sendable {
     public func resolve(_ revision: String) throws -> ObjectID {
         do {
             return try repository.resolveCommit(revision)
+        } catch let error as GitError where error.isNotFound || error.isAmbiguous || error.code == GitError.invalidCode {
+            let what = error.isAmbiguous ? "ambiguous revision" : "unknown revision"
+            throw RoadmapError("\(what) '\(revision)': name a branch, tag or commit id")
         } catch let error as GitError {
-            throw RoadmapError("unknown revision '\(revision)': \(error.message); name a branch, tag or commit id")
+            throw RoadmapError("cannot resolve revision '\(revision)': \(error.message)")
         }
     }
 
