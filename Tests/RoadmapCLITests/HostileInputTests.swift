@@ -75,7 +75,7 @@ struct HostileInputTests {
         try handle.close()
         let worktree = try s.roadmap("review", "--format", "json", in: demo)
         #expect(worktree.status == 1)
-        #expect(worktree.stdout.contains("items are at most 1 MiB") || worktree.stdout.contains("at most 1 MiB"))
+        #expect(worktree.stdout.contains("the file is 104801100 bytes; an item file is at most 1 MiB"), "\(worktree.stdout.prefix(500))")
         try s.git("add", "roadmap/releases/huge.yaml", in: demo)
         let staged = try s.roadmap("review", "--staged", "--format", "json", in: demo)
         #expect(staged.status == 1)
@@ -123,6 +123,9 @@ struct HostileInputTests {
         for args in [["review", "--rev", "HEAD"], ["review", "--staged"], ["review"], ["list"]] {
             let result = try s.roadmap(args + ["--today", "2026-11-22"], in: demo)
             #expect(result.status == 0, "\(args): \(result.stderr)")
+            for name in ["README", "logo", "vendor-plan"] {
+                #expect(!(result.stdout + result.stderr).contains(name), "\(args) mentions \(name)")
+            }
         }
     }
 
@@ -134,8 +137,8 @@ struct HostileInputTests {
         #expect(try s.roadmap("review", "--today", "2026-11-22", in: demo).status == 0)
         #expect(try s.roadmap("set", "crlf", "status=in-progress", in: demo).status == 0)
         let edited = try s.read("demo/roadmap/stories/crlf.yaml")
-        #expect(edited == crlf.replacingOccurrences(of: "title: Windows story\r\n", with: "title: Windows story\r\nstatus: in-progress\r\n")
-                || edited.components(separatedBy: "\r\n").count == crlf.components(separatedBy: "\r\n").count + 1)
+        #expect(edited.contains("status: in-progress\r\n"), "\(edited)")
+        #expect(edited.components(separatedBy: "\r\n").count == crlf.components(separatedBy: "\r\n").count + 1, "one line added")
         #expect(!edited.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line still ends with CRLF")
     }
 }

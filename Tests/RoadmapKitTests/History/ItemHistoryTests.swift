@@ -134,7 +134,6 @@ struct ItemHistoryTests {
         #expect(text.contains("  error: "))
 
         let json = HistoryText.json(result).encoded()
-        #expect(json == HistoryText.json(result).encoded())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["schemaVersion"] as? Int == 1)
         #expect(object["item"] as? String == "billing-v2")

@@ -85,6 +85,7 @@ import Testing
         let theirs = base.replacingOccurrences(of: "status: planned", with: "status: shipped")
         let result = merge(ours, theirs)
         #expect(result.conflicts.map(\.field) == ["status"])
+        #expect(result.bytes == nil, "a conflict writes nothing")
     }
 
     @Test func anUnparsableSideIsAWholeFileConflict() {
