@@ -190,30 +190,34 @@ extension Workspace {
     /// The item files of a state, sorted by path, without reading them: the tree or the index
     /// gives blob ids; in the working tree, a file git status reports unchanged keeps its index
     /// blob, and only the others are looked at on disk.
-    func stateFiles(_ state: TreeState) throws -> [StateFile] {
+    ///
+    /// With `folder`, every file under that folder ("" = the whole repository), not only items.
+    func stateFiles(_ state: TreeState, under folder: String? = nil) throws -> [StateFile] {
         let repository = self.repository
-        let root = self.root
+        let items = self.root
+        let root = folder ?? items
+        let keep: (String) -> Bool = folder == nil ? { Snapshot.isItemPath($0, root: items) } : { _ in true }
         switch state {
         case .head:
             guard let head = try headCommit() else { return [] }
-            return try stateFiles(.commit(head))
+            return try stateFiles(.commit(head), under: folder)
         case let .commit(commit):
             let entries = try git("listing \(root.isEmpty ? "the tree" : root) at \(commit.short)") {
                 try repository.treeEntries(ofCommit: commit, under: root)
             }
-            return entries.filter { $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
+            return entries.filter { $0.mode.isBlob && keep($0.path) }
                 .map { StateFile(path: $0.path, blob: $0.id, mode: $0.mode) }
                 .sorted { $0.path < $1.path }  // git's tree order puts "a-b" after "a/": not Snapshot's
         case let .tree(tree):
             let entries = try git("listing \(root.isEmpty ? "the tree" : root) of tree \(tree.short)") {
                 try repository.treeEntries(ofTree: tree, under: root)
             }
-            return entries.filter { $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
+            return entries.filter { $0.mode.isBlob && keep($0.path) }
                 .map { StateFile(path: $0.path, blob: $0.id, mode: $0.mode) }
                 .sorted { $0.path < $1.path }
         case .index:
             let entries = try git("reading the index") { try repository.indexEntries(under: root) }
-            return entries.filter { $0.stage == 0 && $0.mode.isBlob && Snapshot.isItemPath($0.path, root: root) }
+            return entries.filter { $0.stage == 0 && $0.mode.isBlob && keep($0.path) }
                 .map { StateFile(path: $0.path, blob: $0.id, mode: $0.mode) }
                 .sorted { $0.path < $1.path }
         case .worktree:
@@ -223,11 +227,11 @@ extension Workspace {
             var unchanged: [String: IndexEntryInfo] = [:]
             unchanged.reserveCapacity(entries.count)
             var paths = Set<String>()
-            for entry in entries where entry.mode.isBlob && Snapshot.isItemPath(entry.path, root: root) {
+            for entry in entries where entry.mode.isBlob && keep(entry.path) {
                 paths.insert(entry.path)
                 if entry.stage == 0 { unchanged[entry.path] = entry }
             }
-            for entry in status where Snapshot.isItemPath(entry.path, root: root) {
+            for entry in status where keep(entry.path) {
                 if entry.untracked { paths.insert(entry.path) }
                 if entry.unstaged != nil || entry.untracked || entry.conflicted { unchanged[entry.path] = nil }
             }

@@ -85,73 +85,12 @@ public final class Workspace: @unchecked Sendable {
 
     /// The item files (`*.yaml`, `*.yml` under the root) of a state, sorted by path.
     public func itemFiles(_ state: TreeState) throws -> [SourceFile] {
-        try files(state, under: root).filter { Snapshot.isItemPath($0.path, root: root) }
+        try read(stateFiles(state), at: state)
     }
 
     /// Every file of a state under a folder ("" = the whole repository), sorted by path.
     public func files(_ state: TreeState, under folder: String) throws -> [SourceFile] {
-        let repository = self.repository
-        switch state {
-        case .head:
-            guard let head = try headCommit() else { return [] }
-            return try files(state: .commit(head), under: folder)
-        case .commit, .tree:
-            return try files(state: state, under: folder)
-        case .index:
-            let entries = try git("reading the index") { try repository.indexEntries(under: folder) }
-            return try entries.filter { $0.stage == 0 && $0.mode.isBlob }.map { entry in
-                try blobFile(path: entry.path, id: entry.id, mode: entry.mode, at: "the index")
-            }
-        case .worktree:
-            _ = try workingDirectory(for: "review")
-            var paths = Set<String>()
-            let entries = try git("reading the index") { try repository.indexEntries(under: folder) }
-            for entry in entries where entry.mode.isBlob { paths.insert(entry.path) }
-            let status = try git("reading the working tree status") { try repository.status(under: folder, includeUntracked: true) }
-            for entry in status where entry.untracked { paths.insert(entry.path) }
-            // A file git status reports no working-tree change for holds its index blob: the
-            // blob id lets the review cache skip unchanged files (Cache/CachedReview.swift).
-            var indexBlobs: [String: ObjectID] = [:]
-            for entry in entries where entry.stage == 0 && entry.mode.isBlob { indexBlobs[entry.path] = entry.id }
-            for entry in status where entry.unstaged != nil || entry.untracked || entry.conflicted {
-                indexBlobs[entry.path] = nil
-            }
-            var result: [SourceFile] = []
-            for path in paths.sorted() {
-                let mode = try git("reading \(path)") { try repository.workdirFileMode(path) }
-                guard let mode, mode.isBlob else { continue }  // deleted, or now a folder
-                if mode != .symlink, let size = Self.fileSize(workdir: repository.workingDirectory, path), size > yamlMaximumFileSize {
-                    result.append(SourceFile(path: path, bytes: [], oversize: size))
-                    continue
-                }
-                guard let bytes = try git("reading \(path)", { try repository.workdirFileData(path) }) else { continue }
-                result.append(SourceFile(path: path, bytes: bytes, blob: indexBlobs[path], isSymlink: mode == .symlink))
-            }
-            return result
-        }
-    }
-
-    private func files(state: TreeState, under folder: String) throws -> [SourceFile] {
-        let repository = self.repository
-        let entries: [TreeEntryInfo]
-        let at: String
-        switch state {
-        case let .commit(commit):
-            at = commit.short
-            entries = try git("listing \(folder.isEmpty ? "the tree" : folder) at \(at)") {
-                try repository.treeEntries(ofCommit: commit, under: folder)
-            }
-        case let .tree(tree):
-            at = "tree \(tree.short)"
-            entries = try git("listing \(folder.isEmpty ? "the tree" : folder) of \(at)") {
-                try repository.treeEntries(ofTree: tree, under: folder)
-            }
-        default:
-            return []
-        }
-        return try entries.filter(\.mode.isBlob).map { entry in
-            try blobFile(path: entry.path, id: entry.id, mode: entry.mode, at: at)
-        }
+        try read(stateFiles(state, under: folder), at: state)
     }
 
     /// A file from git, its size checked from the object header first so that an oversized
