@@ -100,16 +100,21 @@ public final class HistoryReader {
 
     /// libgit2 re-hashes every object it reads to check its id (measured: 43 % of a cold
     /// history walk on a 20,000-commit repository); git does not on reads (only `fsck`
-    /// does), and a walk reads tens of thousands of objects. Turned off for the process,
-    /// once, by the first history reader: `git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0)`,
-    /// called like `Library` calls the same variadic function (see there for why that is
-    /// the C call on Linux).
+    /// does), and a walk reads tens of thousands of objects. It also keeps every small
+    /// object it reads in a process-wide cache (a hash-table insert per read, and freeing
+    /// them all at exit: 5 % of a walk), while a walk reads each commit once and keeps the
+    /// trees it reuses itself. Both are turned off for the process, once, by the first
+    /// history reader: `git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0)` and
+    /// `(GIT_OPT_ENABLE_CACHING, 0)`, called like `Library` calls the same variadic function
+    /// (see there for why that is the C call on Linux).
     private static let readLikeGit: Void = {
         Library.ensureInitialized()
         #if !(canImport(Darwin) && arch(arm64))
         typealias SetFlag = @convention(c) (Int32, Int32) -> Int32
         guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "git_libgit2_opts") else { return }
-        _ = unsafeBitCast(symbol, to: SetFlag.self)(Int32(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION.rawValue), 0)
+        let setFlag = unsafeBitCast(symbol, to: SetFlag.self)
+        _ = setFlag(Int32(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION.rawValue), 0)
+        _ = setFlag(Int32(GIT_OPT_ENABLE_CACHING.rawValue), 0)
         git_error_clear()
         #endif
     }()
@@ -438,10 +443,8 @@ private struct RawTreeCursor {
             index += 1
         }
         guard index < end - 21 else { return nil }
-        var oid = git_oid()
-        withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(end - 20)..<end])) }
         return RawTreeEntry(end: end, name: UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<(end - 21)]),
-                            mode: Self.canonical(mode), id: ObjectID(oid))
+                            mode: Self.canonical(mode), id: ObjectID(raw: UnsafeRawBufferPointer(rebasing: bytes[(end - 20)..<end])))
     }
 
     /// The entry called `name`; ids are decoded only for it.
@@ -490,6 +493,18 @@ extension ObjectID {
     public init?(rawBytes: [UInt8]) {
         guard rawBytes.count == 20 else { return nil }
         self.init(bytes: rawBytes)
+    }
+
+    /// An id from its 20 raw bytes; nil for any other length.
+    public init?(rawBytes: UnsafeRawBufferPointer) {
+        guard rawBytes.count == 20 else { return nil }
+        self.init(raw: rawBytes)
+    }
+
+    /// Calls `body` with the 20 raw bytes, without making an array of them.
+    public func withRawBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        let oid = self.oid
+        return try withUnsafeBytes(of: oid.id) { try body(UnsafeRawBufferPointer(rebasing: $0.prefix(20))) }
     }
 }
 

@@ -85,3 +85,59 @@ struct HistorySupportTests {
         #expect(try reader.files(named: ["x"], under: ["nope"], inTree: link.treeID).isEmpty)
     }
 }
+
+@Suite("Commit link prefetcher")
+struct CommitLinkPrefetcherTests {
+    @Test("reads every commit reachable from the tip, through merges; does not go into known ones; stops cleanly")
+    func prefetches() throws {
+        let repo = try TestRepo()
+        var made: [ObjectID] = []
+        for index in 0..<40 {
+            made.append(try repo.commit(["\(["a", "b", "c"][index % 3])/f.txt": "\(index)"], message: "c\(index)"))
+            if index == 20 {
+                try repo.git("checkout", "-q", "-b", "side", "HEAD~5")
+                made.append(try repo.commit(["side.txt": "s"], message: "side"))
+                try repo.git("checkout", "-q", "main")
+                try repo.git("merge", "-q", "--no-ff", "-m", "merge side", "side")
+                made.append(try repo.id("HEAD"))
+            }
+        }
+        let repository = try repo.open()
+        let tip = try repo.id("HEAD")
+        let all = Set(try repo.lines("rev-list", "HEAD").compactMap { ObjectID(hex: $0) })
+        #expect(all.count == made.count)
+
+        let prefetcher = CommitLinkPrefetcher(repository: repository, tip: tip, known: [], boundary: [])
+        // The walk never waits: poll until everything is there, as a slow walk would find it.
+        var links: [ObjectID: CommitLink] = [:]
+        let deadline = Date().addingTimeInterval(20)
+        while links.count < all.count, Date() < deadline {
+            for id in all where links[id] == nil {
+                if let link = prefetcher.take(id) { links[id] = link }
+            }
+        }
+        prefetcher.stop()
+        #expect(Set(links.keys) == all)
+        for (id, link) in links {
+            #expect(link == (try repository.commitLink(id)))
+        }
+        // Handed over once.
+        #expect(prefetcher.take(tip) == nil)
+
+        // A known commit is not read, nor what lies only behind it (here: all the rest).
+        let parentOfTip = try #require(links[tip]?.parents.first)
+        let behind = Set(try repo.lines("rev-list", parentOfTip.hex).compactMap { ObjectID(hex: $0) })
+        let partial = CommitLinkPrefetcher(repository: repository, tip: tip, known: [parentOfTip], boundary: [])
+        var got: Set<ObjectID> = []
+        let until = Date().addingTimeInterval(20)
+        let expected = all.subtracting(behind)
+        while got != expected, Date() < until {
+            for id in all where !got.contains(id) && partial.take(id) != nil { got.insert(id) }
+        }
+        partial.stop()
+        #expect(got == expected)
+
+        // Stopped at once, before it has read anything useful: no hang, no crash.
+        CommitLinkPrefetcher(repository: repository, tip: tip, known: [], boundary: []).stop()
+    }
+}
