@@ -21,36 +21,45 @@ import GitKit
 /// and a file of another version or a damaged one is ignored and replaced. Commits at the
 /// boundary of a shallow clone are never stored: their parents may arrive later.
 public final class HistoryCache {
+    /// A commit's place in the graph, and where its summary lies in `keys`.
     struct Record {
         var treeID: ObjectID
-        var parents: [ObjectID]
+        var parents: Parents
         var commitTime: Int64
-        /// Sorted path keys changed against the first parent (`unexpanded` bit set for a
-        /// folder not looked into); nil until summarized.
-        var changed: [UInt64]?
+        /// The summary: `keys[changedStart ..< changedStart + changedCount]`, sorted path keys
+        /// changed against the first parent (`unexpanded` bit set for a folder not looked
+        /// into); `changedStart` is -1 until summarized.
+        var changedStart: Int32 = -1
+        var changedCount: Int32 = 0
 
-        /// Whether the path (its `pathKeys`) changed against the first parent: nil when the
-        /// summary cannot tell (none yet, or a folder above the path was not looked into).
-        func changes(_ keys: [UInt64]) -> Bool? {
-            guard let changed, !keys.isEmpty else { return nil }
-            for (level, key) in keys.enumerated() {
-                guard let unexpanded = Self.find(key, in: changed) else { return false }
-                if level == keys.count - 1 { return true }
-                if unexpanded { return nil }
-            }
-            return nil
+        var isSummarized: Bool { changedStart >= 0 }
+    }
+
+    /// A commit's parents, the first two kept inline: a history walk makes tens of thousands
+    /// of records, and an array each would be an allocation each.
+    struct Parents: RandomAccessCollection, ExpressibleByArrayLiteral {
+        private var one: ObjectID?
+        private var two: ObjectID?
+        private var more: [ObjectID]
+
+        init(_ ids: [ObjectID]) {
+            one = ids.first
+            two = ids.count > 1 ? ids[1] : nil
+            more = ids.count > 2 ? Array(ids[2...]) : []
         }
 
-        /// nil when absent; else whether the entry is an unexpanded folder.
-        private static func find(_ key: UInt64, in sorted: [UInt64]) -> Bool? {
-            var low = 0, high = sorted.count
-            while low < high {
-                let mid = (low + high) / 2
-                if sorted[mid] < key { low = mid + 1 } else { high = mid }
+        init(arrayLiteral ids: ObjectID...) { self.init(ids) }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { one == nil ? 0 : two == nil ? 1 : 2 + more.count }
+
+        subscript(position: Int) -> ObjectID {
+            switch (position, one, two) {
+            case let (0, first?, _): return first
+            case let (1, _, second?): return second
+            case (2..., _?, _?): return more[position - 2]
+            default: preconditionFailure("parent \(position) of \(count)")
             }
-            guard low < sorted.count, sorted[low] & ~unexpanded == key else { return nil }
-            // Both forms sort next to each other: the plain one (expanded or a file) first.
-            return sorted[low] & unexpanded != 0
         }
     }
 
@@ -58,9 +67,11 @@ public final class HistoryCache {
     static let unexpanded: UInt64 = 1
 
     static let magic: [UInt8] = Array("RMHC".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     /// The hash count of a commit whose changes are not indexed yet.
     static let notIndexed = UInt32.max
+    /// How many id-to-path answers the cache keeps (the most recent ones).
+    static let resolutionLimit = 64
 
     public let repository: Repository
     /// Reads commits and trees for the cache and the walks that use it.
@@ -70,7 +81,19 @@ public final class HistoryCache {
     let shallow: Set<ObjectID>
     private var records: [ObjectID: Record] = [:]
     private var transient: [ObjectID: Record] = [:]
+    /// Every summary's keys, end to end (a summary that grows is written again at the end;
+    /// the old run is left behind until the next save).
+    private var keys: [UInt64] = []
+    /// Files found by name under a folder (`ItemHistory.resolve`), by the folder's tree id:
+    /// looking through thousands of items' folders costs more than the rest of a warm query.
+    private var resolutions: [Resolution] = []
     private var dirty = false
+
+    struct Resolution: Equatable {
+        var folderTree: ObjectID
+        var name: String
+        var paths: [String]
+    }
 
     /// The cache file of a repository: `<common git dir>/roadmap/history-cache-v1`.
     public static func defaultURL(for repository: Repository) -> URL {
@@ -86,8 +109,9 @@ public final class HistoryCache {
         self.reader = try HistoryReader(repository)
         self.fileURL = persistent ? Self.defaultURL(for: repository) : nil
         self.shallow = try repository.shallowCommitIDs()
-        if let fileURL, let data = FileManager.default.contents(atPath: fileURL.path) {
-            records = data.withUnsafeBytes { Self.decode($0) } ?? [:]
+        if let fileURL, let data = FileManager.default.contents(atPath: fileURL.path),
+           let decoded = data.withUnsafeBytes({ Self.decode($0) }) {
+            (records, keys, resolutions) = decoded
         }
     }
 
@@ -95,7 +119,7 @@ public final class HistoryCache {
     public var count: Int { records.count }
 
     /// How many of them are summarized (their changed paths known, perhaps in part).
-    public var indexedCount: Int { records.values.reduce(0) { $0 + ($1.changed == nil ? 0 : 1) } }
+    public var indexedCount: Int { records.values.reduce(0) { $0 + ($1.isSummarized ? 1 : 0) } }
 
     /// True when the commit is at a shallow clone's boundary (its parents are missing).
     public func isShallowBoundary(_ id: ObjectID) -> Bool { shallow.contains(id) }
@@ -103,8 +127,8 @@ public final class HistoryCache {
     /// The record of a commit (its place in the graph), read and remembered when missing.
     func record(_ id: ObjectID) throws -> Record {
         if let record = records[id] ?? transient[id] { return record }
-        let link = try reader.link(id)
-        let record = Record(treeID: link.treeID, parents: link.parents, commitTime: link.commitTime, changed: nil)
+        let link = try prefetcher?.take(id) ?? reader.link(id)
+        let record = Record(treeID: link.treeID, parents: Parents(link.parents), commitTime: link.commitTime)
         store(record, for: id)
         return record
     }
@@ -119,28 +143,86 @@ public final class HistoryCache {
         }
     }
 
+    private var prefetcher: CommitLinkPrefetcher?
+
+    /// Has a second thread read the commits reachable from `tip` that the cache does not
+    /// know yet, ahead of a walk that is about to ask for them (nothing to do when the cache
+    /// knows the tip and its parents — it then holds the history, but for the newest few
+    /// commits at most — or on a single core). Ended by `stopPrefetching`.
+    func startPrefetching(from tip: ObjectID) {
+        guard prefetcher == nil, ProcessInfo.processInfo.activeProcessorCount > 1 else { return }
+        if let known = records[tip] ?? transient[tip],
+           !known.parents.contains(where: { records[$0] == nil && transient[$0] == nil }) { return }
+        prefetcher = CommitLinkPrefetcher(repository: repository, tip: tip, known: Set(records.keys), boundary: shallow)
+    }
+
+    func stopPrefetching() {
+        prefetcher?.stop()
+        prefetcher = nil
+    }
+
+    /// The summary of a record: its sorted keys.
+    private func summary(_ record: Record) -> ArraySlice<UInt64>? {
+        guard record.isSummarized else { return nil }
+        let start = Int(record.changedStart)
+        return keys[start..<start + Int(record.changedCount)]
+    }
+
+    /// Whether the path (its `pathKeys`) changed in a commit against its first parent, as
+    /// far as the commit's summary tells: nil when it cannot (none yet, or a folder above
+    /// the path was not looked into).
+    func changes(_ record: Record, _ pathKeys: [UInt64]) -> Bool? {
+        guard let changed = summary(record), !pathKeys.isEmpty else { return nil }
+        for (level, key) in pathKeys.enumerated() {
+            guard let unexpanded = Self.find(key, in: changed) else { return false }
+            if level == pathKeys.count - 1 { return true }
+            if unexpanded { return nil }
+        }
+        return nil
+    }
+
+    /// nil when absent; else whether the entry is an unexpanded folder.
+    private static func find(_ key: UInt64, in sorted: ArraySlice<UInt64>) -> Bool? {
+        var low = sorted.startIndex, high = sorted.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        guard low < sorted.endIndex, sorted[low] & ~unexpanded == key else { return nil }
+        // Both forms sort next to each other: the plain one (expanded or a file) first.
+        return sorted[low] & unexpanded != 0
+    }
+
     /// True when the commit's changed paths are known, at least in part.
-    func isIndexed(_ id: ObjectID) -> Bool { (records[id] ?? transient[id])?.changed != nil }
+    func isIndexed(_ id: ObjectID) -> Bool { (records[id] ?? transient[id])?.isSummarized == true }
 
     /// Summarizes what a commit changed against its first parent, looking into the folders
     /// `expanding` names (all of them: a complete summary), and merges that with what was
     /// known: a folder looked into by either summary counts as looked into.
     @discardableResult
     func summarize(_ id: ObjectID, expanding: (String) -> Bool) throws -> Record {
-        var record = try record(id)
+        let record = try record(id)
         var parentTree: ObjectID?
         if !shallow.contains(id), let first = record.parents.first {
             parentTree = try self.record(first).treeID
         }
-        var keys = Set(record.changed ?? [])
-        for change in try reader.changes(from: parentTree, to: record.treeID, expanding: expanding) {
+        return try merge(reader.changes(from: parentTree, to: record.treeID, expanding: expanding), into: id)
+    }
+
+    /// Merges what a comparison with the first parent found into the commit's summary.
+    private func merge(_ changes: [TreeChange], into id: ObjectID) throws -> Record {
+        var record = try record(id)
+        var found = Set(summary(record) ?? [])
+        for change in changes {
             let key = Self.pathKey(change.path)
-            keys.insert(change.kind == .unexpandedFolder ? key | Self.unexpanded : key)
+            found.insert(change.kind == .unexpandedFolder ? key | Self.unexpanded : key)
         }
-        for key in keys where key & Self.unexpanded != 0 && keys.contains(key & ~Self.unexpanded) {
-            keys.remove(key)
+        for key in found where key & Self.unexpanded != 0 && found.contains(key & ~Self.unexpanded) {
+            found.remove(key)
         }
-        record.changed = keys.sorted()
+        record.changedStart = Int32(keys.count)
+        record.changedCount = Int32(found.count)
+        keys += found.sorted()
         store(record, for: id)
         return record
     }
@@ -148,7 +230,7 @@ public final class HistoryCache {
     /// A complete summary of a commit's changes.
     @discardableResult
     func index(_ id: ObjectID) throws -> Record {
-        if let record = records[id] ?? transient[id], let changed = record.changed,
+        if let record = records[id] ?? transient[id], let changed = summary(record),
            !changed.contains(where: { $0 & Self.unexpanded != 0 }) {
             return record
         }
@@ -165,15 +247,32 @@ public final class HistoryCache {
         var seen = Set(tips)
         var count = 0
         while let id = stack.popLast() {
-            let before = (records[id] ?? transient[id])?.changed
-            if try index(id).changed != before {
+            let before = (records[id] ?? transient[id]).flatMap { summary($0).map(Array.init) }
+            let after = try index(id)
+            if summary(after).map(Array.init) != before {
                 count += 1
             }
             if shallow.contains(id) { continue }
-            for parent in try record(id).parents where seen.insert(parent).inserted { stack.append(parent) }
+            for parent in after.parents where seen.insert(parent).inserted { stack.append(parent) }
         }
         try save()
         return count
+    }
+
+    // MARK: Resolutions
+
+    /// The files called `name` found under the folder whose tree is `folderTree`, when
+    /// that was asked before.
+    func resolution(of name: String, inFolder folderTree: ObjectID) -> [String]? {
+        resolutions.last(where: { $0.folderTree == folderTree && $0.name == name })?.paths
+    }
+
+    /// Remembers an answer of `resolution(of:inFolder:)` (the oldest go first).
+    func remember(_ paths: [String], for name: String, inFolder folderTree: ObjectID) {
+        resolutions.removeAll { $0.folderTree == folderTree && $0.name == name }
+        resolutions.append(Resolution(folderTree: folderTree, name: name, paths: paths))
+        if resolutions.count > Self.resolutionLimit { resolutions.removeFirst(resolutions.count - Self.resolutionLimit) }
+        dirty = true
     }
 
     /// Writes the cache when it learned something (temporary file, then rename). Does
@@ -222,64 +321,106 @@ public final class HistoryCache {
     // "RMHC" u32:version u32:count, then per commit:
     // id[20] tree[20] i64:commitTime u16:parentCount parent[20]… u32:hashCount u64:hash…
     // (hashCount 0xFFFFFFFF: changes not summarized yet, no keys follow; a key with its
-    // low bit set is a folder not looked into)
+    // low bit set is a folder not looked into), then u32:resolutionCount and per
+    // resolution: folderTree[20] u16:nameLength name u16:pathCount (u16:length path)…
 
     func encode() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(12 + records.count * 80)
-        out += Self.magic
-        Self.append(Self.version, to: &out)
-        Self.append(UInt32(records.count), to: &out)
-        for (id, record) in records.sorted(by: { $0.key < $1.key }) {
-            out += id.rawBytes
-            out += record.treeID.rawBytes
-            Self.append(UInt64(bitPattern: record.commitTime), to: &out)
-            Self.append(UInt16(record.parents.count), to: &out)
-            for parent in record.parents { out += parent.rawBytes }
-            if let changed = record.changed {
-                Self.append(UInt32(changed.count), to: &out)
-                for hash in changed { Self.append(hash, to: &out) }
+        var writer = ByteWriter(capacity: 16 + records.count * 72 + keys.count * 8)
+        writer.bytes(Self.magic)
+        writer.integer(Self.version)
+        writer.integer(UInt32(records.count))
+        for (id, record) in records {
+            writer.objectID(id)
+            writer.objectID(record.treeID)
+            writer.integer(UInt64(bitPattern: record.commitTime))
+            writer.integer(UInt16(record.parents.count))
+            for parent in record.parents { writer.objectID(parent) }
+            if let changed = summary(record) {
+                writer.integer(UInt32(changed.count))
+                for hash in changed { writer.integer(hash) }
             } else {
-                Self.append(Self.notIndexed, to: &out)
+                writer.integer(Self.notIndexed)
             }
         }
-        return out
+        writer.integer(UInt32(resolutions.count))
+        for resolution in resolutions {
+            writer.objectID(resolution.folderTree)
+            writer.string(resolution.name)
+            writer.integer(UInt16(resolution.paths.count))
+            for path in resolution.paths { writer.string(path) }
+        }
+        return writer.finish()
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> [ObjectID: Record]? {
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> (records: [ObjectID: Record], keys: [UInt64], resolutions: [Resolution])? {
         var reader = ByteReader(bytes: bytes)
-        guard reader.take(4).map(Array.init) == magic, reader.u32() == version, let count = reader.u32() else { return nil }
-        var result: [ObjectID: Record] = [:]
-        result.reserveCapacity(Int(count))
+        guard reader.take(4).map(Array.init) == magic, reader.u32() == version, let count = reader.u32(),
+              Int(count) <= reader.remaining / 54 else { return nil }
+        var records: [ObjectID: Record] = [:]
+        records.reserveCapacity(Int(count))
+        var keys: [UInt64] = []
+        keys.reserveCapacity(reader.remaining / 16)
+        var parents: [ObjectID] = []
         for _ in 0..<count {
             guard let id = reader.objectID(), let tree = reader.objectID(), let time = reader.u64(),
                   let parentCount = reader.u16() else { return nil }
-            var parents: [ObjectID] = []
-            parents.reserveCapacity(Int(parentCount))
+            parents.removeAll(keepingCapacity: true)
             for _ in 0..<parentCount {
                 guard let parent = reader.objectID() else { return nil }
                 parents.append(parent)
             }
             guard let hashCount = reader.u32() else { return nil }
-            if hashCount == notIndexed {
-                result[id] = Record(treeID: tree, parents: parents, commitTime: Int64(bitPattern: time), changed: nil)
-                continue
+            var record = Record(treeID: tree, parents: Parents(parents), commitTime: Int64(bitPattern: time))
+            if hashCount != notIndexed {
+                guard reader.remaining >= Int(hashCount) * 8, keys.count + Int(hashCount) <= Int(Int32.max) else { return nil }
+                record.changedStart = Int32(keys.count)
+                record.changedCount = Int32(hashCount)
+                for _ in 0..<hashCount {
+                    guard let hash = reader.u64() else { return nil }
+                    keys.append(hash)
+                }
             }
-            guard reader.remaining >= Int(hashCount) * 8 else { return nil }
-            var hashes: [UInt64] = []
-            hashes.reserveCapacity(Int(hashCount))
-            for _ in 0..<hashCount {
-                guard let hash = reader.u64() else { return nil }
-                hashes.append(hash)
-            }
-            result[id] = Record(treeID: tree, parents: parents, commitTime: Int64(bitPattern: time), changed: hashes)
+            records[id] = record
         }
-        return reader.remaining == 0 ? result : nil
+        guard let resolutionCount = reader.u32(), Int(resolutionCount) <= resolutionLimit else { return nil }
+        var resolutions: [Resolution] = []
+        for _ in 0..<resolutionCount {
+            guard let folder = reader.objectID(), let name = reader.string(), let pathCount = reader.u16() else { return nil }
+            var paths: [String] = []
+            for _ in 0..<pathCount {
+                guard let path = reader.string() else { return nil }
+                paths.append(path)
+            }
+            resolutions.append(Resolution(folderTree: folder, name: name, paths: paths))
+        }
+        return reader.remaining == 0 ? (records, keys, resolutions) : nil
+    }
+}
+
+/// Writes the little-endian cache file.
+struct ByteWriter {
+    private var out: [UInt8] = []
+
+    init(capacity: Int) { out.reserveCapacity(capacity) }
+
+    mutating func bytes(_ bytes: [UInt8]) { out += bytes }
+
+    mutating func integer<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { out += $0 }
+    mutating func objectID(_ id: ObjectID) {
+        id.withRawBytes { out.append(contentsOf: $0) }
     }
+
+    /// u16 length, then the UTF-8 bytes (at most 65,535 of them: longer is cut).
+    mutating func string(_ text: String) {
+        let utf8 = Array(text.utf8.prefix(Int(UInt16.max)))
+        integer(UInt16(utf8.count))
+        out += utf8
+    }
+
+    consuming func finish() -> [UInt8] { out }
 }
 
 /// Reads the little-endian cache file.
@@ -306,7 +447,11 @@ struct ByteReader {
     mutating func u64() -> UInt64? { integer(UInt64.self) }
 
     mutating func objectID() -> ObjectID? {
-        guard let slice = take(20) else { return nil }
-        return ObjectID(rawBytes: Array(slice))
+        take(20).flatMap { ObjectID(rawBytes: $0) }
+    }
+
+    mutating func string() -> String? {
+        guard let length = u16(), let bytes = take(Int(length)) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -66,8 +66,9 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// The history of one item (or any YAML file): the commits that changed it, newest first,
-/// following moves and renames like `git log --follow`, each with its field changes.
+/// The history of one item (or any YAML file): the commits that changed it, newest first —
+/// those of `git log -- PATH`, or across moves and renames those of `git log --follow` (see
+/// `PathHistory.itemLog`) — each with its field changes.
 public final class ItemHistory {
     public let repository: Repository
     /// The items root, relative to the repository (`roadmap` by default).
@@ -96,12 +97,24 @@ public final class ItemHistory {
         if text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml") {
             return (itemID(of: text), text)
         }
-        let names: Set<String> = ["\(text).yaml", "\(text).yml"]
-        let matches = try paths.cache.reader.files(named: names, under: root.split(separator: "/").map(String.init),
-                                                   inTree: paths.cache.record(tip).treeID)
+        let matches = try files(of: text, at: tip)
         guard let first = matches.first else { throw HistoryError.unknownItem(id: text, root: root) }
         guard matches.count == 1 else { throw HistoryError.duplicateItem(id: text, paths: matches) }
         return (text, first)
+    }
+
+    /// The files `<id>.yaml` and `<id>.yml` under the root at `tip`, in git's tree order;
+    /// remembered in the cache by the root folder's tree id.
+    private func files(of id: String, at tip: ObjectID) throws -> [String] {
+        let cache = paths.cache
+        let folder = root.split(separator: "/").map(String.init)
+        guard let rootEntry = try cache.reader.entry(at: folder, inTree: cache.record(tip).treeID),
+              rootEntry.mode == .tree else { return [] }
+        if let known = cache.resolution(of: id, inFolder: rootEntry.id) { return known }
+        let found = try cache.reader.files(named: ["\(id).yaml", "\(id).yml"], under: [], inTree: rootEntry.id)
+            .map { folder.isEmpty ? $0 : folder.joined(separator: "/") + "/" + $0 }
+        cache.remember(found, for: id, inFolder: rootEntry.id)
+        return found
     }
 
     /// The id of an item file under the root, else nil.
@@ -121,7 +134,7 @@ public final class ItemHistory {
                         limit: Int? = nil) throws -> ItemHistoryResult {
         guard let tip = try tip ?? repository.headCommitID() else { throw HistoryError.emptyRepository }
         let (id, path) = try resolve(idOrPath, at: tip)
-        let log = try paths.log(path: path, from: tip, follow: true)
+        let log = try paths.itemLog(path: path, from: tip)
         guard !log.changes.isEmpty else { throw HistoryError.neverInHistory(path: path) }
 
         var entries: [HistoryEntry] = []

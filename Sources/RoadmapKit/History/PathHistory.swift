@@ -84,6 +84,29 @@ public final class PathHistory {
         return result
     }
 
+    /// A path's history as SPEC §11 has it: the commits `git log -- PATH` lists (history
+    /// simplified at merges) — unless the path came to be by a move or a rename, and then
+    /// those of `git log --follow -- PATH`. The simplified walk answers first (it is also
+    /// the cheaper one: it leaves out side branches that did not change the path); only when
+    /// one of the commits it lists as adding the path has a source does the following walk run.
+    public func itemLog(path: String, from tip: ObjectID? = nil) throws -> PathHistoryResult {
+        let saves = savesAfterEachLog
+        savesAfterEachLog = false
+        defer { savesAfterEachLog = saves }
+        let simplified = try log(path: path, from: tip)
+        var result = simplified
+        for change in simplified.changes where change.kind == .added && !cache.isShallowBoundary(change.commit) {
+            let record = try cache.record(change.commit)
+            guard let parent = record.parents.first else { continue }
+            if try source(of: change.path, in: record, parent: parent) != nil {
+                result = try log(path: path, from: tip, follow: true)
+                break
+            }
+        }
+        if saves { try? cache.save() }
+        return result
+    }
+
     static func normalized(_ path: String) -> String {
         var path = path
         while path.hasPrefix("./") { path.removeFirst(2) }
@@ -130,9 +153,9 @@ public final class PathHistory {
     private func differs(_ id: ObjectID, _ record: HistoryCache.Record, from parent: ObjectID,
                          target: Target) throws -> Bool {
         if parent == record.parents.first {
-            var answer = record.changes(target.keys)
+            var answer = cache.changes(record, target.keys)
             if answer == nil, indexesWhileWalking {
-                answer = try cache.summarize(id, expanding: target.folders.contains).changes(target.keys)
+                answer = cache.changes(try cache.summarize(id, expanding: target.folders.contains), target.keys)
             }
             if answer == false { return false }
         }
@@ -145,10 +168,12 @@ public final class PathHistory {
     /// one at a shallow boundary) that has the path is listed as adding it; any other is
     /// given to `step`, which lists what it finds and returns the parents to walk on.
     private func walk(from start: ObjectID, path: String,
-                      step: (ObjectID, HistoryCache.Record, [ObjectID], inout Target, inout [PathChange]) throws -> [ObjectID])
+                      step: (ObjectID, HistoryCache.Record, HistoryCache.Parents, inout Target, inout [PathChange]) throws -> HistoryCache.Parents)
         throws -> PathHistoryResult {
         var target = Target(path)
-        var queue = CommitQueue()
+        cache.startPrefetching(from: start)
+        defer { cache.stopPrefetching() }
+        var queue = NewestFirstQueue<ObjectID>()
         var seen: Set<ObjectID> = [start]
         var changes: [PathChange] = []
         var truncated = false
@@ -159,7 +184,7 @@ public final class PathHistory {
             if met % 1024 == 0 { progress?(met) }
             let record = try cache.record(id)
             let parents = cache.isShallowBoundary(id) ? [] : record.parents
-            var next: [ObjectID] = []
+            var next: HistoryCache.Parents = []
             if parents.isEmpty {
                 if try entry(target, in: record.treeID) != nil {
                     changes.append(PathChange(commit: id, path: target.path, kind: .added))
@@ -232,48 +257,5 @@ public final class PathHistory {
 
     static func fileName(_ path: String) -> Substring {
         path.split(separator: "/").last ?? Substring(path)
-    }
-}
-
-/// Commits by committer time, newest first; equal times in the order they were added —
-/// git's `commit_list_insert_by_date` order for `git log` without `--topo-order`.
-struct CommitQueue {
-    private var heap: [(time: Int64, sequence: Int, id: ObjectID)] = []
-    private var counter = 0
-
-    var isEmpty: Bool { heap.isEmpty }
-
-    private func before(_ a: Int, _ b: Int) -> Bool {
-        heap[a].time != heap[b].time ? heap[a].time > heap[b].time : heap[a].sequence < heap[b].sequence
-    }
-
-    mutating func push(_ id: ObjectID, time: Int64) {
-        heap.append((time, counter, id))
-        counter += 1
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard before(child, parent) else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> ObjectID? {
-        guard !heap.isEmpty else { return nil }
-        let top = heap[0].id
-        heap.swapAt(0, heap.count - 1)
-        heap.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var best = parent
-            if left < heap.count && before(left, best) { best = left }
-            if right < heap.count && before(right, best) { best = right }
-            if best == parent { break }
-            heap.swapAt(parent, best)
-            parent = best
-        }
-        return top
     }
 }

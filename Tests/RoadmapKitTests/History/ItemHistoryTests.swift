@@ -188,6 +188,32 @@ struct ItemHistoryTests {
         #expect(old.entries.first?.change == .deleted)
     }
 
+    @Test("an id's file is remembered by the folder's tree, so a changed folder is looked through again")
+    func resolutionsFollowTheTree() throws {
+        let fixture = try HistoryFixture()
+        try fixture.write("roadmap/releases/r1.yaml", "kind: release\ntitle: R1\ndate: 2026-06-15\n")
+        try fixture.commit("add r1")
+        let repository = try fixture.open()
+        let first = try ItemHistory(repository: repository, decoder: ItemHistory.productDecoder)
+        #expect(try first.resolve("r1", at: fixture.head()).path == "roadmap/releases/r1.yaml")
+        try first.save()
+        // A later process answers from the saved cache: the folder was not read again.
+        let warm = try HistoryCache(repository: repository)
+        let folder = try #require(try repository.entry(at: "roadmap", inTree: repository.commitLink(fixture.head()).treeID))
+        #expect(warm.resolution(of: "r1", inFolder: folder.id) == ["roadmap/releases/r1.yaml"])
+
+        // A second file with the same id: another folder tree, another answer.
+        try fixture.write("roadmap/archive/r1.yml", "kind: release\ntitle: R1 again\ndate: 2026-06-15\n")
+        try fixture.commit("a second r1")
+        let later = try ItemHistory(repository: repository, decoder: ItemHistory.productDecoder)
+        #expect(throws: HistoryError.duplicateItem(id: "r1", paths: ["roadmap/archive/r1.yml", "roadmap/releases/r1.yaml"])) {
+            try later.resolve("r1", at: fixture.head())
+        }
+        try fixture.git("rm", "-q", "roadmap/releases/r1.yaml")
+        try fixture.commit("keep the archived one")
+        #expect(try later.resolve("r1", at: fixture.head()).path == "roadmap/archive/r1.yml")
+    }
+
     @Test("blame names the commit that last changed each field and list entry")
     func blame() throws {
         let story = try BillingStory()
