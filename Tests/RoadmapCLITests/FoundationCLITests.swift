@@ -77,6 +77,8 @@ struct FoundationCLITests {
         (["list", "--today", "2026-13-01", "-C", "demo"], "invalid --today '2026-13-01'"),
         (["show", "billing-v2", "--at", "2026-13-45", "-C", "demo"], "'2026-13-45' is not a valid day"),
         (["review", "--rev", "nosuch", "-C", "demo"], "unknown revision 'nosuch': name a branch, tag or commit id"),
+        (["help", "bogus"], "no command named 'bogus' to show help for (see 'roadmap --help')"),
+        (["-C", "demo", "help", "history", "bogus"], "no command named 'bogus' to show help for (see 'roadmap --help')"),
     ])
     func badInputIsOneLineAndExitTwo(arguments: [String], expected: String) throws {
         let s = try Scratch()
@@ -87,6 +89,21 @@ struct FoundationCLITests {
         #expect(result.stderr.contains(expected), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stdout.isEmpty)
+    }
+
+    /// `roadmap help` and `roadmap help COMMAND` show help and exit 0; an unknown name is in
+    /// the bad-input table above.
+    @Test(arguments: [
+        (["help"], "SUBCOMMANDS:"),
+        (["help", "history"], "--limit <limit>"),
+        (["help", "help"], "subcommand help"),
+    ])
+    func helpShowsTheHelpOfACommand(arguments: [String], expected: String) throws {
+        let s = try Scratch()
+        let result = try s.roadmap(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(expected), "\(result.stdout)")
+        #expect(result.stderr.isEmpty)
     }
 
     @Test func aBadRoadmapYamlStopsEveryCommandWithItsLine() throws {
