@@ -18,11 +18,14 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("An item id, or a path to a YAML file.", valueName: "ID|PATH")) var target: String
     @Option(help: "Only the commits that changed this field.") var field: String?
-    @Option(help: "At most this many commits.") var limit: Int?
+    // `.unconditional`: the word after `--limit` is its value even when it starts with a dash,
+    // so `--limit -1` reaches `validate` instead of reading as an unknown option `-1` and
+    // failing with "Missing value for '--limit <limit>'".
+    @Option(parsing: .unconditional, help: "At most this many commits (1 or more).") var limit: Int?
     @Option(help: "text or json.") var format: Format = .text
 
     func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more, got \(limit)") }
     }
 
     func run() throws {

@@ -22,7 +22,11 @@ struct Roadmap: ParsableCommand {
     /// exit codes (2 for usage and input errors, 1 for refusals).
     static func main() {
         do {
-            var command = try parseAsRoot(globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+            let arguments = globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst()))
+            if let unknown = unknownHelpTopic(arguments) {
+                throw ValidationError("no command named '\(unknown)' to show help for")
+            }
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as RoadmapError {
             Output.error(error.message)
@@ -68,4 +72,22 @@ func globalOptionsAfterSubcommand(_ arguments: [String]) -> [String] {
         return arguments
     }
     return [arguments[index]] + leading + arguments[(index + 1)...]
+}
+
+/// `roadmap help NAME…` names commands. ArgumentParser's built-in `help` shows the help of the
+/// deepest name it knows and ignores the rest, so `roadmap help bogus` would print the overview
+/// and exit 0; an unknown name is a usage error instead (SPEC §10). Returns the first name
+/// that is not a command, nil when every name is one (or `help` is not the command).
+func unknownHelpTopic(_ arguments: [String]) -> String? {
+    guard arguments.first == "help" else { return nil }
+    var command: any ParsableCommand.Type = Roadmap.self
+    for name in arguments.dropFirst() where !name.hasPrefix("-") {
+        let subcommands = command.configuration.subcommands
+        if name == "help" && !subcommands.isEmpty { return nil }  // `roadmap help help`
+        guard let next = subcommands.first(where: { $0._commandName == name || $0.configuration.aliases.contains(name) }) else {
+            return name
+        }
+        command = next
+    }
+    return nil
 }

@@ -60,25 +60,65 @@ import Testing
 
     // MARK: Races
 
-    /// git moves the base (another person's commit, pushed to this repository) at a random
-    /// moment while `roadmap accept` runs: the accept either wins, merges onto the new tip,
-    /// or refuses with nothing changed; nobody's commit is lost.
+    /// git moves the base (another person's commit, pushed to this repository) while
+    /// `roadmap accept` runs: the accept either wins, merges onto the new tip, or refuses with
+    /// nothing changed; nobody's commit is lost.
+    ///
+    /// Ten rounds move the base after a random delay and count which of the three it was;
+    /// only a move between accept reading the base and moving it is a real overlap, and timing
+    /// alone may never land one. Two more rounds make sure: accept stops itself
+    /// (`ROADMAP_TEST_STOP_AT`) after its merge is computed and the working tree updated, just
+    /// before it moves the base; git moves the base then, and accept continues and must refuse.
     @Test func gitMovingTheBaseDuringAcceptLosesNothing() throws {
         let s = try Scratch()
         let repo = try s.example()
-        for round in 0..<10 {
+        let timedRounds = 10, stoppedRounds = 2
+        var overlapped = 0, overlappedByTiming = 0, gitFirst = 0, acceptFirst = 0
+        for round in 0..<(timedRounds + stoppedRounds) {
+            let stopped = round >= timedRounds
             let name = "race\(round)"
             let tip = try Self.makeProposal(s, repo, name: name, item: "insights", title: "Insights round \(round)")
             let old = try Self.rev(s, repo, "main")
             // Somebody else's commit on main, with the same tree (so the working tree stays valid).
             let theirs = try Self.out(s.git("commit-tree", "main^{tree}", "-p", "main", "-m", "someone else, round \(round)", in: repo))
-            let accept = try s.startRoadmap(["--today", "2026-01-01", "accept", name] + (round % 2 == 0 ? [] : ["--no-ff"]), in: repo)
-            usleep(UInt32.random(in: 0...150_000))
-            let moved = try s.git("update-ref", "refs/heads/main", theirs, old, in: repo).status == 0
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let accept = try s.startRoadmap(["--today", "2026-01-01", "accept", name] + (round % 2 == 0 ? [] : ["--no-ff"]), in: repo,
+                                            environment: stopped ? ["ROADMAP_TEST_STOP_AT": "accept.worktree-updated"] : [:])
+            if stopped {
+                let stoppedInTime = Self.waitUntilStopped(accept)
+                #expect(stoppedInTime, "round \(round): accept never stopped before moving the base")
+                if !stoppedInTime { accept.kill() }
+            } else {
+                usleep(UInt32.random(in: 0...150_000))
+            }
+            let update: ProcessResult
+            do {
+                update = try s.git("update-ref", "refs/heads/main", theirs, old, in: repo)
+            } catch {
+                accept.kill()  // never leave a stopped process behind
+                throw error
+            }
+            let moved = update.status == 0
+            // Refused only because main is no longer `old` (or accept holds its lock right now).
+            if !moved { #expect(update.stderr.contains("cannot lock ref"), "round \(round): git update-ref: \(update.stderr)") }
+            if stopped { _ = Foundation.kill(accept.pid, SIGCONT) }
             let result = accept.finish()
 
             #expect(result.status == 0 || (result.status == 1 && result.stderr.contains("moved by someone else")),
                     "round \(round): \(result.stderr)")
+            // A refusal with git's move in: git moved the base after accept read it and before
+            // accept's compare-and-swap. Accepted with git's move in: git moved it first.
+            if moved && result.status == 1 {
+                overlapped += 1
+                if !stopped { overlappedByTiming += 1 }
+            } else if moved {
+                gitFirst += 1
+            } else {
+                acceptFirst += 1
+            }
+            if stopped {
+                #expect(moved && result.status == 1, "round \(round): git moved the base inside accept's window, yet accept did not refuse: \(result.stderr)")
+            }
             let main = try Self.rev(s, repo, "main")
             if moved { #expect(try Self.isAncestor(s, repo, theirs, of: main), "round \(round): git's commit was lost") }
             let branch = try? Self.rev(s, repo, "refs/heads/proposal/\(name)")
@@ -92,6 +132,9 @@ import Testing
             }
             try Self.expectConsistent(s, repo, clean: true, "round \(round)")
         }
+        #expect(overlapped >= stoppedRounds, "fewer real overlaps than rounds stopped inside the window")
+        print("accept vs git update-ref: \(overlapped) rounds overlapped (\(overlappedByTiming) of \(timedRounds) timed ones, "
+              + "and the \(stoppedRounds) stopped ones should), git first \(gitFirst), accept first \(acceptFirst)")
     }
 
     /// Two `roadmap commit --all` of the same change at once: exactly one commits it, the
@@ -354,6 +397,30 @@ import Testing
         usleep(UInt32.random(in: 0...UInt32(maxMilliseconds * 1000)))
         process.kill()
         return process.finish()
+    }
+
+    /// Waits until a process started with `ROADMAP_TEST_STOP_AT` has stopped itself at that
+    /// point; false when it ends first or takes over a minute.
+    static func waitUntilStopped(_ started: StartedProcess) -> Bool {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, started.process.isRunning {
+            if processState(started.pid) == "T" { return true }
+            usleep(1_000)
+        }
+        return false
+    }
+
+    /// A process's state letter as `ps` shows it ("T": stopped by a signal): from /proc where
+    /// there is one, else from `ps`.
+    static func processState(_ pid: Int32) -> Character? {
+        if FileManager.default.fileExists(atPath: "/proc/self/stat") {
+            // "pid (command) state …": the command may hold spaces and parentheses.
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            return stat[stat.index(after: close)...].first { $0 != " " }
+        }
+        let ps = try? CLI.run("ps", ["-o", "stat=", "-p", "\(pid)"], in: "/", home: "/tmp")
+        return ps?.stdout.first { !$0.isWhitespace }
     }
 
     /// A proposal branch `proposal/NAME` off main that retitles `item`, made with git; main

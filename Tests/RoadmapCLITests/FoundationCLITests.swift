@@ -77,6 +77,12 @@ struct FoundationCLITests {
         (["list", "--today", "2026-13-01", "-C", "demo"], "invalid --today '2026-13-01'"),
         (["show", "billing-v2", "--at", "2026-13-45", "-C", "demo"], "'2026-13-45' is not a valid day"),
         (["review", "--rev", "nosuch", "-C", "demo"], "unknown revision 'nosuch': name a branch, tag or commit id"),
+        (["help", "bogus"], "no command named 'bogus' to show help for (see 'roadmap --help')"),
+        (["-C", "demo", "help", "history", "bogus"], "no command named 'bogus' to show help for (see 'roadmap --help')"),
+        (["history", "billing-v2", "--limit", "-1", "-C", "demo"], "--limit must be 1 or more, got -1"),
+        (["history", "--limit", "-5", "billing-v2", "-C", "demo"], "--limit must be 1 or more, got -5"),
+        (["history", "billing-v2", "--limit=-1", "-C", "demo"], "--limit must be 1 or more, got -1"),
+        (["history", "billing-v2", "--limit", "0", "-C", "demo"], "--limit must be 1 or more, got 0"),
     ])
     func badInputIsOneLineAndExitTwo(arguments: [String], expected: String) throws {
         let s = try Scratch()
@@ -87,6 +93,39 @@ struct FoundationCLITests {
         #expect(result.stderr.contains(expected), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stdout.isEmpty)
+    }
+
+    /// `roadmap help` and `roadmap help COMMAND` show help and exit 0; an unknown name is in
+    /// the bad-input table above.
+    @Test(arguments: [
+        (["help"], "SUBCOMMANDS:"),
+        (["help", "history"], "--limit <limit>"),
+        (["help", "help"], "subcommand help"),
+    ])
+    func helpShowsTheHelpOfACommand(arguments: [String], expected: String) throws {
+        let s = try Scratch()
+        let result = try s.roadmap(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(expected), "\(result.stdout)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    /// `--limit` is read unconditionally (so that `--limit -1` gets a clear error, in the table
+    /// above); a valid count, before or after the other options, still limits.
+    @Test(arguments: [["--limit", "1", "--format", "json"], ["--format", "json", "--limit", "1"], ["--limit=1", "--format", "json"]])
+    func historyLimitKeepsTheNewestCommits(options: [String]) throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let all = try s.roadmap(["history", "billing-v2", "--format", "json"], in: demo)
+        let limited = try s.roadmap(["history", "billing-v2"] + options, in: demo)
+        #expect(limited.status == 0, "\(limited.stderr)")
+        func commits(_ result: ProcessResult) throws -> [String] {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(json["entries"] as? [[String: Any]]).compactMap { $0["commit"] as? String }
+        }
+        let newest = try commits(all)
+        #expect(newest.count > 1, "fixture: billing-v2 changed in more than one commit")
+        #expect(try commits(limited) == Array(newest.prefix(1)))
     }
 
     @Test func aBadRoadmapYamlStopsEveryCommandWithItsLine() throws {

@@ -149,6 +149,58 @@ import GitKit
         #expect(try FileManager.default.contentsOfDirectory(atPath: repo.cacheDirectory).count == 1, "no temporary file left")
     }
 
+    /// A finding no rule makes, about an item that does not exist: planted in a cache entry,
+    /// it shows in a review only if that review read the entry (it is on no item a change can
+    /// affect, so a derived entry keeps it too).
+    static let planted = Finding(rule: "planted-in-cache", severity: .info, item: "no-such-item",
+                                 path: "roadmap/no-such-item.yaml", line: 1, column: 1, related: [],
+                                 message: "only the review cache knows this finding")
+
+    /// Adds `planted` to the cached entry of HEAD's tree, rewritten under the same key.
+    static func plant(in repo: Scratch) throws {
+        let tree = try #require(TreeState.head.treeID(repo.workspace.repository))
+        let key = ReviewCache.key(tree: tree, config: repo.workspace.config, today: today)
+        let file = URL(fileURLWithPath: repo.cacheDirectory + "/\(tree.hex).bin")
+        let stored = try #require(try? Data(contentsOf: file), "a cold review stored HEAD's tree")
+        var entry = try #require(ReviewCache.decode([UInt8](stored), key: key))
+        entry.findings.append(planted)
+        try Data(ReviewCache.encode(entry, key: key)).write(to: file)
+    }
+
+    static func hasPlanted(_ result: ReviewResult) -> Bool {
+        result.findings.contains { $0.finding == planted && $0.change == .existing }
+    }
+
+    /// The proof of a hit the equality tests cannot give (a cache never read also equals the
+    /// full review): a warm review reports what only the cache entry holds.
+    @Test(arguments: [ReviewScope.staged, .worktree])
+    func aWarmReviewIsAnsweredFromTheCache(scope: ReviewScope) throws {
+        let repo = try Scratch()
+        try repo.stageEdit("roadmap/releases/billing-v2.yaml", replacing: "date: 2027-04-15", with: "date: 2027-05-30")
+        let cold = try repo.workspace.review(scope, today: Self.today).result
+        #expect(!Self.hasPlanted(cold))
+        try Self.plant(in: repo)
+        let warm = try repo.workspace.review(scope, today: Self.today).result
+        #expect(Self.hasPlanted(warm), "the warm review did not read the cached entry of HEAD's tree")
+        #expect(warm.summary.infos == cold.summary.infos + 1)
+        // The same review with the cache gone recomputes the real findings.
+        try FileManager.default.removeItem(atPath: repo.cacheDirectory)
+        #expect(Self.same(try repo.workspace.review(scope, today: Self.today).result, cold))
+    }
+
+    /// A commit the cache never saw (made by git) starts from its parent's entry.
+    @Test func aNewCommitsEntryIsDerivedFromItsParentsCachedEntry() throws {
+        let repo = try Scratch()
+        _ = try repo.workspace.review(.staged, today: Self.today)  // caches HEAD's tree
+        try Self.plant(in: repo)
+        try repo.stageEdit("roadmap/releases/billing-v2.yaml", replacing: "date: 2027-04-15", with: "date: 2027-05-30")
+        try repo.git("commit", "-q", "-m", "Slip billing v2")
+        try repo.stageEdit("roadmap/stories/invoice-pdf.yaml", replacing: "status: in-progress", with: "status: done")
+        #expect(Self.hasPlanted(try repo.workspace.review(.staged, today: Self.today).result),
+                "the new commit's entry was not derived from its parent's cached entry")
+        #expect(try repo.cacheFiles().count == 2)
+    }
+
     @Test func deletingTheCacheIsSafe() throws {
         let repo = try Scratch()
         try repo.stageEdit("roadmap/campaigns/billing-v2-launch.yaml", replacing: "launch: 2027-04-22", with: "launch: 2027-04-01")
