@@ -79,6 +79,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         hasher.combine(high)
     }
 
+    /// The first eight bytes, big-endian: uniform over ids, for tables that index by id.
+    public var leadingWord: UInt64 { high }
+
     /// The first 7 hexadecimal digits (for display; not guaranteed unique).
     public var short: String { String(hex.prefix(7)) }
 

@@ -79,7 +79,7 @@ public final class HistoryCache {
     /// Where the cache is read from and saved to; nil for a cache kept in memory only.
     public let fileURL: URL?
     let shallow: Set<ObjectID>
-    private var records: [ObjectID: Record] = [:]
+    private var records = CommitTable<Record>()
     private var transient: [ObjectID: Record] = [:]
     /// Every summary's keys, end to end (a summary that grows is written again at the end;
     /// the old run is left behind until the next save).
@@ -138,7 +138,7 @@ public final class HistoryCache {
         if shallow.contains(id) {
             transient[id] = record
         } else {
-            records[id] = record
+            records.set(record, for: id)
             dirty = true
         }
     }
@@ -146,14 +146,17 @@ public final class HistoryCache {
     private var prefetcher: CommitLinkPrefetcher?
 
     /// Has a second thread read the commits reachable from `tip` that the cache does not
-    /// know yet, ahead of a walk that is about to ask for them (nothing to do when the cache
-    /// knows the tip and its parents — it then holds the history, but for the newest few
-    /// commits at most — or on a single core). Ended by `stopPrefetching`.
-    func startPrefetching(from tip: ObjectID) {
-        guard prefetcher == nil, ProcessInfo.processInfo.activeProcessorCount > 1 else { return }
+    /// know yet, ahead of a walk that is about to ask for them (nothing to do when one is
+    /// already reading, when the cache knows the tip and its parents — it then holds the
+    /// history, but for the newest few commits at most — or on a single core). True when it
+    /// started one: the caller then ends it with `stopPrefetching`.
+    @discardableResult
+    func startPrefetching(from tip: ObjectID) -> Bool {
+        guard prefetcher == nil, ProcessInfo.processInfo.activeProcessorCount > 1 else { return false }
         if let known = records[tip] ?? transient[tip],
-           !known.parents.contains(where: { records[$0] == nil && transient[$0] == nil }) { return }
-        prefetcher = CommitLinkPrefetcher(repository: repository, tip: tip, known: Set(records.keys), boundary: shallow)
+           !known.parents.contains(where: { records[$0] == nil && transient[$0] == nil }) { return false }
+        prefetcher = CommitLinkPrefetcher(repository: repository, tip: tip, known: Set(records.ids), boundary: shallow)
+        return true
     }
 
     func stopPrefetching() {
@@ -329,7 +332,7 @@ public final class HistoryCache {
         writer.bytes(Self.magic)
         writer.integer(Self.version)
         writer.integer(UInt32(records.count))
-        for (id, record) in records {
+        for (id, record) in zip(records.ids, records.values) {
             writer.objectID(id)
             writer.objectID(record.treeID)
             writer.integer(UInt64(bitPattern: record.commitTime))
@@ -352,12 +355,11 @@ public final class HistoryCache {
         return writer.finish()
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> (records: [ObjectID: Record], keys: [UInt64], resolutions: [Resolution])? {
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> (records: CommitTable<Record>, keys: [UInt64], resolutions: [Resolution])? {
         var reader = ByteReader(bytes: bytes)
         guard reader.take(4).map(Array.init) == magic, reader.u32() == version, let count = reader.u32(),
               Int(count) <= reader.remaining / 54 else { return nil }
-        var records: [ObjectID: Record] = [:]
-        records.reserveCapacity(Int(count))
+        var records = CommitTable<Record>(minimumCapacity: Int(count))
         var keys: [UInt64] = []
         keys.reserveCapacity(reader.remaining / 16)
         var parents: [ObjectID] = []
@@ -380,7 +382,7 @@ public final class HistoryCache {
                     keys.append(hash)
                 }
             }
-            records[id] = record
+            records.set(record, for: id)
         }
         guard let resolutionCount = reader.u32(), Int(resolutionCount) <= resolutionLimit else { return nil }
         var resolutions: [Resolution] = []

@@ -133,6 +133,9 @@ public final class ItemHistory {
     public func history(of idOrPath: String, from tip: ObjectID? = nil, field: String? = nil,
                         limit: Int? = nil) throws -> ItemHistoryResult {
         guard let tip = try tip ?? repository.headCommitID() else { throw HistoryError.emptyRepository }
+        // Commits are read ahead while the id is looked up among the items' files.
+        let prefetching = paths.cache.startPrefetching(from: tip)
+        defer { if prefetching { paths.cache.stopPrefetching() } }
         let (id, path) = try resolve(idOrPath, at: tip)
         let log = try paths.itemLog(path: path, from: tip)
         guard !log.changes.isEmpty else { throw HistoryError.neverInHistory(path: path) }
@@ -157,8 +160,14 @@ public final class ItemHistory {
     }
 
     private func decode(_ path: String, in commit: ObjectID) throws -> Result<YAMLValue, HistoryDecodeFailure>? {
-        guard let bytes = try repository.fileData(at: path, inCommit: commit) else { return nil }
-        return decoder(bytes)
+        // Through the walk's reader: the trees on the way were read when the walk confirmed
+        // the change, and it still holds them.
+        let cache = paths.cache
+        let names = path.split(separator: "/").map(String.init)
+        guard let entry = try cache.reader.entry(at: names, inTree: cache.record(commit).treeID), entry.mode.isBlob else {
+            return nil
+        }
+        return decoder(try repository.blobData(entry.id))
     }
 
     private func makeEntry(_ change: PathChange, lastGood: YAMLValue?) throws -> HistoryEntry {

@@ -171,8 +171,8 @@ public final class PathHistory {
                       step: (ObjectID, HistoryCache.Record, HistoryCache.Parents, inout Target, inout [PathChange]) throws -> HistoryCache.Parents)
         throws -> PathHistoryResult {
         var target = Target(path)
-        cache.startPrefetching(from: start)
-        defer { cache.stopPrefetching() }
+        let prefetching = cache.startPrefetching(from: start)
+        defer { if prefetching { cache.stopPrefetching() } }
         var queue = NewestFirstQueue<ObjectID>()
         var seen: Set<ObjectID> = [start]
         var changes: [PathChange] = []
