@@ -35,7 +35,7 @@ command -v check-yaml >/dev/null 2>&1 || python3 -m pip install -q pre-commit-ho
 CHECK_YAML=$(command -v check-yaml)
 
 echo "bench: building in release mode" >&2
-swift build -c release --scratch-path .build-release >&2
+swift build -c release --static-swift-stdlib --scratch-path .build-release >&2
 BIN=$PWD/.build-release/release/roadmap
 
 # ---------------------------------------------------------------- repositories (cached)
