@@ -1,15 +1,16 @@
 import Foundation
 import Synchronization
 
-/// Reads commit links (tree, parents, committer time) ahead of a history walk, on a second
-/// thread with its own handle on the repository (libgit2 objects are not shared between
-/// threads), so that inflating commits — a third of a cold walk — runs beside the walk's
-/// tree comparisons instead of before each of them.
+/// Reads commit links (tree, parents, committer time) and each commit's root tree ahead of
+/// a history walk, on a second thread with its own handle on the repository (libgit2
+/// objects are not shared between threads), so that inflating them — about half of a cold
+/// walk — runs beside the walk's other tree reads and comparisons instead of before each.
 ///
 /// It visits the commits reachable from the tip newest first (committer time, as the walk
 /// does), leaving out those the caller already knows, until everything is read or it is
-/// stopped. The walk asks with `take(_:)` and never waits: a commit the prefetcher has not
-/// reached yet is read by the walk itself. A commit it cannot read ends its run (the walk
+/// stopped. The walk asks with `take(_:)` and `takeTree(_:)` (through
+/// `HistoryReader.takeTrees(from:)`) and never waits: what the prefetcher has not reached
+/// yet the walk reads itself. A commit it cannot read ends its run (the walk
 /// then reads it and reports the error itself).
 ///
 /// (A third thread comparing trees ahead of the walk was tried: on two cores it lost more
@@ -17,6 +18,7 @@ import Synchronization
 public final class CommitLinkPrefetcher: Sendable {
     private struct State: ~Copyable {
         var links: [ObjectID: CommitLink] = [:]
+        var trees: [ObjectID: RawObject] = [:]
         var stopped = false
     }
 
@@ -43,12 +45,14 @@ public final class CommitLinkPrefetcher: Sendable {
         guard let first = try? reader.link(tip) else { return }
         queue.push(first, time: first.commitTime)
         var batch: [CommitLink] = []
+        var trees: [(ObjectID, RawObject)] = []
         while let link = queue.pop() {
             batch.append(link)
+            if let tree = try? reader.readTree(link.treeID) { trees.append((link.treeID, tree)) }
             if !boundary.contains(link.id) {
                 for parent in link.parents where seen.insert(parent).inserted && !known.contains(parent) {
                     guard let next = try? reader.link(parent) else {
-                        publish(batch)
+                        publish(batch, trees)
                         return
                     }
                     queue.push(next, time: next.commitTime)
@@ -56,19 +60,21 @@ public final class CommitLinkPrefetcher: Sendable {
             }
             // Handing links over in small batches keeps the lock off the walk's way.
             if batch.count >= 64 {
-                if publish(batch) { return }
+                if publish(batch, trees) { return }
                 batch.removeAll(keepingCapacity: true)
+                trees.removeAll(keepingCapacity: true)
             }
         }
-        publish(batch)
+        publish(batch, trees)
     }
 
-    /// Hands links to the walk; true when the walk no longer wants them.
+    /// Hands links and trees to the walk; true when the walk no longer wants them.
     @discardableResult
-    private func publish(_ batch: [CommitLink]) -> Bool {
+    private func publish(_ batch: [CommitLink], _ trees: [(ObjectID, RawObject)]) -> Bool {
         state.withLock { state in
             guard !state.stopped else { return true }
             for link in batch { state.links[link.id] = link }
+            for (id, tree) in trees { state.trees[id] = tree }
             return false
         }
     }
@@ -78,12 +84,18 @@ public final class CommitLinkPrefetcher: Sendable {
         state.withLock { $0.links.removeValue(forKey: id) }
     }
 
+    /// A root tree the prefetcher has read (handed over once).
+    func takeTree(_ id: ObjectID) -> RawObject? {
+        state.withLock { $0.trees.removeValue(forKey: id) }
+    }
+
     /// Stops the prefetcher and waits for its thread to end (it lets go of its repository
     /// handle there). Call once, when the walk is done.
     public func stop() {
         state.withLock { state in
             state.stopped = true
             state.links = [:]
+            state.trees = [:]
         }
         finished.wait()
     }

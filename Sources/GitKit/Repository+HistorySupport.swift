@@ -119,9 +119,23 @@ public final class HistoryReader {
         #endif
     }()
 
+    /// Where trees read ahead on another thread come from (see `takeTrees(from:)`).
+    private var supplier: CommitLinkPrefetcher?
+
+    /// Takes the trees `prefetcher` reads ahead (the commits' root trees) before reading
+    /// any itself; nil stops.
+    public func takeTrees(from prefetcher: CommitLinkPrefetcher?) {
+        supplier = prefetcher
+    }
+
+    /// A tree's raw object, read now and not remembered (for a thread reading ahead).
+    func readTree(_ id: ObjectID) throws -> RawObject {
+        try database.read(id, GIT_OBJECT_TREE, "tree")
+    }
+
     private func tree(_ id: ObjectID) throws -> RawObject {
         if let tree = recent[id] { return tree }
-        let tree = try older.removeValue(forKey: id) ?? database.read(id, GIT_OBJECT_TREE, "tree")
+        let tree = try older.removeValue(forKey: id) ?? supplier?.takeTree(id) ?? database.read(id, GIT_OBJECT_TREE, "tree")
         if recent.count >= generation {
             older = recent
             recent = [:]
@@ -353,7 +367,9 @@ private final class ObjectDatabase {
 }
 
 /// An owned `git_odb_object`: an object's raw bytes.
-private final class RawObject {
+/// (Sendable: a prefetching thread reads trees and hands them to the walk's thread; the
+/// bytes are never written after reading, and libgit2 frees the object from any thread.)
+final class RawObject: @unchecked Sendable {
     let pointer: OpaquePointer
 
     init(_ pointer: OpaquePointer) { self.pointer = pointer }

@@ -116,6 +116,16 @@ struct CommitLinkPrefetcherTests {
                 if let link = prefetcher.take(id) { links[id] = link }
             }
         }
+        // The root trees it read stand in for the reader's own reads, with the same answers.
+        let fed = try HistoryReader(repository, cachedTrees: 1)
+        fed.takeTrees(from: prefetcher)
+        let plain = try HistoryReader(repository, cachedTrees: 1)
+        for (id, link) in links {
+            let parentTree = try link.parents.first.map { try repository.commitLink($0).treeID }
+            #expect(try fed.changes(from: parentTree, to: link.treeID, expanding: { $0 == "a" })
+                    == plain.changes(from: parentTree, to: link.treeID, expanding: { $0 == "a" }), "\(id)")
+        }
+        fed.takeTrees(from: nil)
         prefetcher.stop()
         #expect(Set(links.keys) == all)
         for (id, link) in links {

@@ -155,11 +155,14 @@ public final class HistoryCache {
         guard prefetcher == nil, ProcessInfo.processInfo.activeProcessorCount > 1 else { return false }
         if let known = records[tip] ?? transient[tip],
            !known.parents.contains(where: { records[$0] == nil && transient[$0] == nil }) { return false }
-        prefetcher = CommitLinkPrefetcher(repository: repository, tip: tip, known: Set(records.ids), boundary: shallow)
+        let prefetcher = CommitLinkPrefetcher(repository: repository, tip: tip, known: Set(records.ids), boundary: shallow)
+        self.prefetcher = prefetcher
+        reader.takeTrees(from: prefetcher)
         return true
     }
 
     func stopPrefetching() {
+        reader.takeTrees(from: nil)
         prefetcher?.stop()
         prefetcher = nil
     }
