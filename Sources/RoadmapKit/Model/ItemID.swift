@@ -11,6 +11,11 @@ public enum ItemID {
 
     /// The id of the item at `path`: its file name without the `.yaml` / `.yml` extension.
     public static func fromPath(_ path: String) -> String {
+        // An ASCII name (nearly every item's) is cut out of the UTF-8 bytes in one pass: a
+        // hook run names every one of 10,000 files, and going through the string's views
+        // cost it a tenth of its time.
+        var contiguous = path
+        if let ascii = contiguous.withUTF8({ asciiName(in: $0) }) { return ascii }
         // The last component, found on the UTF-8 view ('/' is ASCII, so the index after it is
         // a character boundary): splitting by Characters cost a review 40 % of its time.
         let utf8 = path.utf8
@@ -24,5 +29,23 @@ public enum ItemID {
         if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
         if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
         return String(name)
+    }
+
+    /// The id of a path whose last component is ASCII, without `.yaml`/`.yml`; nil for any
+    /// other name (the caller then goes by characters).
+    private static func asciiName(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = bytes.count
+        while start > 0, bytes[start - 1] != UInt8(ascii: "/") {
+            guard bytes[start - 1] < 0x80 else { return nil }
+            start -= 1
+        }
+        var end = bytes.count
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard end - start >= count else { return false }
+            return UnsafeBufferPointer(start: suffix.utf8Start, count: count).elementsEqual(bytes[(end - count)..<end])
+        }
+        if endsWith(".yaml") { end -= 5 } else if endsWith(".yml") { end -= 4 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }

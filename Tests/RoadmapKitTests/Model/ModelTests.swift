@@ -12,6 +12,15 @@ import Testing
     @Test func idIsTheFileNameWithoutExtension() {
         #expect(ItemID.fromPath("roadmap/releases/billing-v2.yaml") == "billing-v2")
         #expect(ItemID.fromPath("roadmap/x/y/z.yml") == "z")
+        // The byte-wise fast path agrees with the definition by characters on every shape.
+        let cases = ["a.yaml", "roadmap/releases/a-very-long-release-name-2027.yaml", "plain", "dir/", "/", "",
+                     ".yaml", "x/.yml", "a.yaml.yml", "a.YAML", "roadmap/ré/café.yaml", "roadmap/x/naïve.yml",
+                     "roadmap/x/e\u{301}.yaml", "roadmap/ünï/plain.yaml", "a.yamlx", "x/y.ym"]
+        for path in cases {
+            let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+            let expected = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+            #expect(ItemID.fromPath(path) == expected, "\(path)")
+        }
     }
 
     @Test func kindsKnowTheirFoldersStatusesAndKeyOrder() {
