@@ -177,12 +177,25 @@ public final class HistoryReader {
 
     private static func objectID(hex: UnsafeRawBufferPointer) -> ObjectID? {
         guard hex.count >= 40 else { return nil }
-        var oid = git_oid()
-        guard git_oid_fromstrn(&oid, hex.baseAddress!.assumingMemoryBound(to: CChar.self), 40) == 0 else {
-            git_error_clear()
-            return nil
+        var raw: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        let parsed = withUnsafeMutableBytes(of: &raw) { out -> Bool in
+            for index in 0..<20 {
+                guard let high = nibble(hex[2 * index]), let low = nibble(hex[2 * index + 1]) else { return false }
+                out[index] = high << 4 | low
+            }
+            return true
         }
-        return ObjectID(oid)
+        guard parsed else { return nil }
+        return withUnsafeBytes(of: &raw) { ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: $0.prefix(20))) }
+    }
+
+    private static func nibble(_ char: UInt8) -> UInt8? {
+        switch char {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return char &- UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return char &- UInt8(ascii: "a") &+ 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return char &- UInt8(ascii: "A") &+ 10
+        default: return nil
+        }
     }
 
     /// The seconds of `Name <email> 1700000000 +0100`: the number after the last `>`.

@@ -218,17 +218,22 @@ public final class HistoryCache {
     /// Merges what a comparison with the first parent found into the commit's summary.
     private func merge(_ changes: [TreeChange], into id: ObjectID) throws -> Record {
         var record = try record(id)
-        var found = Set(summary(record) ?? [])
+        var found = Array(summary(record) ?? [])
+        found.reserveCapacity(found.count + changes.count)
         for change in changes {
             let key = Self.pathKey(change.path)
-            found.insert(change.kind == .unexpandedFolder ? key | Self.unexpanded : key)
+            found.append(change.kind == .unexpandedFolder ? key | Self.unexpanded : key)
         }
-        for key in found where key & Self.unexpanded != 0 && found.contains(key & ~Self.unexpanded) {
-            found.remove(key)
+        // Sorted, a folder's looked-into form comes right before its unexpanded form: keep
+        // the first of each key, and drop an unexpanded folder the other summary looked into.
+        found.sort()
+        let start = keys.count
+        for key in found {
+            if keys.count > start, let last = keys.last, last == key & ~Self.unexpanded || last == key { continue }
+            keys.append(key)
         }
-        record.changedStart = Int32(keys.count)
-        record.changedCount = Int32(found.count)
-        keys += found.sorted()
+        record.changedStart = Int32(start)
+        record.changedCount = Int32(keys.count - start)
         store(record, for: id)
         return record
     }
