@@ -172,17 +172,8 @@ struct PathHistoryTests {
     @Test("merges: changed on one side is not listed, changed on both sides is")
     func mergeSimplification() throws {
         let fixture = try HistoryFixture()
-        try fixture.write("x.txt", "1\n2\n3\n4\n5\n6\n7\n8\n")
         try fixture.write("y.txt", "y\n")
-        let root = try fixture.commit("root")
-        try fixture.git("checkout", "-q", "-b", "side")
-        try fixture.write("x.txt", "1 side\n2\n3\n4\n5\n6\n7\n8\n")
-        let side = try fixture.commit("side edits x")
-        try fixture.git("checkout", "-q", "main")
-        try fixture.write("x.txt", "1\n2\n3\n4\n5\n6\n7\n8 main\n")
-        let main = try fixture.commit("main edits x")
-        try fixture.git("merge", "-q", "--no-ff", "-m", "merge both", "side")
-        let both = try fixture.head()
+        let (root, side, main, both) = try fixture.editedOnBothSides("x.txt")
         fixture.clock += 60
         try fixture.git("checkout", "-q", "-b", "side2")
         try fixture.write("y.txt", "y2\n")
@@ -202,16 +193,7 @@ struct PathHistoryTests {
     @Test("an item's log is git log -- PATH, simplified at merges, when the path was never moved")
     func itemLogSimplifiesWithoutMoves() throws {
         let fixture = try HistoryFixture()
-        try fixture.write("roadmap/releases/r1.yaml", "1\n2\n3\n4\n5\n6\n7\n8\n")
-        let root = try fixture.commit("root")
-        try fixture.git("checkout", "-q", "-b", "side")
-        try fixture.write("roadmap/releases/r1.yaml", "1 side\n2\n3\n4\n5\n6\n7\n8\n")
-        let side = try fixture.commit("side edits r1")
-        try fixture.git("checkout", "-q", "main")
-        try fixture.write("roadmap/releases/r1.yaml", "1\n2\n3\n4\n5\n6\n7\n8 main\n")
-        let main = try fixture.commit("main edits r1")
-        try fixture.git("merge", "-q", "--no-ff", "-m", "merge both", "side")
-        let both = try fixture.head()
+        let (root, side, main, both) = try fixture.editedOnBothSides("roadmap/releases/r1.yaml")
         let log = try PathHistory(repository: fixture.open())
         let plain = try fixture.gitLog("roadmap/releases/r1.yaml")
         // The merge that combined both edits is listed, as git log lists it; --follow would not.
@@ -223,16 +205,7 @@ struct PathHistoryTests {
     @Test("an item's log is git log --follow -- PATH once the path was moved or renamed")
     func itemLogFollowsMoves() throws {
         let fixture = try HistoryFixture()
-        let body = (1...12).map { "line \($0) of the launch plan" }.joined(separator: "\n") + "\n"
-        try fixture.write("roadmap/releases/r1.yaml", body)
-        try fixture.commit("add r1")
-        try fixture.git("checkout", "-q", "-b", "side")
-        try fixture.write("roadmap/releases/r1.yaml", "first\n" + body)
-        try fixture.commit("side edits r1")
-        try fixture.git("checkout", "-q", "main")
-        try fixture.write("roadmap/releases/r1.yaml", body + "last\n")
-        try fixture.commit("main edits r1")
-        try fixture.git("merge", "-q", "--no-ff", "-m", "merge both", "side")
+        try fixture.editedOnBothSides("roadmap/releases/r1.yaml")
         try fixture.move("roadmap/releases/r1.yaml", "roadmap/archive/r1.yaml")
         try fixture.commit("archive r1")
         let log = try PathHistory(repository: fixture.open())
@@ -270,5 +243,25 @@ struct PathHistoryTests {
         // git pairs the first three, not the rewritten move.
         #expect(try fixture.gitLog("roadmap/releases/r2.yaml", ["--follow"]) == [deleted, rewritten])
         #expect(try fixture.gitLog("roadmap/archive/r2.yaml", ["--follow"]) == log.log(path: "roadmap/archive/r2.yaml", follow: true).commits)
+    }
+}
+
+extension HistoryFixture {
+    /// The file at `path` committed with eight lines, its first line then edited on a branch
+    /// `side` and its last on `main`, and `side` merged into `main` (git merges both edits).
+    @discardableResult
+    func editedOnBothSides(_ path: String) throws -> (root: ObjectID, side: ObjectID, main: ObjectID, merge: ObjectID) {
+        let lines = (1...8).map(String.init)
+        func text(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+        try write(path, text(lines))
+        let root = try commit("root")
+        try git("checkout", "-q", "-b", "side")
+        try write(path, text(["1 side"] + lines.dropFirst()))
+        let side = try commit("side edits \(path)")
+        try git("checkout", "-q", "main")
+        try write(path, text(lines.dropLast() + ["8 main"]))
+        let main = try commit("main edits \(path)")
+        try git("merge", "-q", "--no-ff", "-m", "merge both", "side")
+        return (root, side, main, try head())
     }
 }
