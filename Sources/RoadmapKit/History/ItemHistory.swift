@@ -110,10 +110,23 @@ public final class ItemHistory {
         let folder = root.split(separator: "/").map(String.init)
         guard let rootEntry = try cache.reader.entry(at: folder, inTree: cache.record(tip).treeID),
               rootEntry.mode == .tree else { return [] }
-        if let known = cache.resolution(of: id, inFolder: rootEntry.id) { return known }
+        // A remembered answer is keyed by the folder's tree, so it cannot go stale; it is
+        // still checked against that tree (each path must name a file called after the id),
+        // so a damaged or edited cache file costs a fresh look, never a wrong history.
+        let names: Set<Substring> = ["\(id).yaml", "\(id).yml"]
+        let prefix = folder.isEmpty ? "" : folder.joined(separator: "/") + "/"
+        if let known = cache.resolution(of: id, inFolder: rootEntry.id), !known.isEmpty,
+           try known.allSatisfy({ path in
+               guard path.hasPrefix(prefix), names.contains(PathHistory.fileName(path)) else { return false }
+               let inside = path.dropFirst(prefix.count).split(separator: "/").map(String.init)
+               return try cache.reader.entry(at: inside, inTree: rootEntry.id)?.mode.isBlob == true
+           }) {
+            return known
+        }
         let found = try cache.reader.files(named: ["\(id).yaml", "\(id).yml"], under: [], inTree: rootEntry.id)
             .map { folder.isEmpty ? $0 : folder.joined(separator: "/") + "/" + $0 }
-        cache.remember(found, for: id, inFolder: rootEntry.id)
+        // "Not found" is not remembered: it is rare, and could not be checked when read back.
+        if !found.isEmpty { cache.remember(found, for: id, inFolder: rootEntry.id) }
         return found
     }
 

@@ -202,6 +202,22 @@ struct ItemHistoryTests {
         let folder = try #require(try repository.entry(at: "roadmap", inTree: repository.commitLink(fixture.head()).treeID))
         #expect(warm.resolution(of: "r1", inFolder: folder.id) == ["roadmap/releases/r1.yaml"])
 
+        // The saved answer is what a later lookup uses (a planted one comes back)...
+        let planted = try HistoryCache(repository: repository)
+        planted.remember(["roadmap/releases/r1.yaml", "roadmap/releases/r1.yaml"], for: "r1", inFolder: folder.id)
+        try planted.save()
+        #expect(throws: HistoryError.self) {
+            try ItemHistory(repository: repository, decoder: ItemHistory.productDecoder).resolve("r1", at: fixture.head())
+        }
+        // ...but one that does not fit the tree (a damaged or edited file) is looked up afresh.
+        for bogus in [["roadmap/releases/gone.yaml"], ["roadmap/releases/nope/r1.yaml"], ["elsewhere/r1.yaml"], []] {
+            let damaged = try HistoryCache(repository: repository)
+            damaged.remember(bogus, for: "r1", inFolder: folder.id)
+            try damaged.save()
+            let fresh = try ItemHistory(repository: repository, decoder: ItemHistory.productDecoder)
+            #expect(try fresh.resolve("r1", at: fixture.head()).path == "roadmap/releases/r1.yaml", "\(bogus)")
+        }
+
         // A second file with the same id: another folder tree, another answer.
         try fixture.write("roadmap/archive/r1.yml", "kind: release\ntitle: R1 again\ndate: 2026-06-15\n")
         try fixture.commit("a second r1")
