@@ -22,7 +22,14 @@ struct ShowCommand: ParsableCommand {
         let shown = try workspace.show(target, at: at.map(ReadPoint.at) ?? .current)
         switch format {
         case .yaml:
-            let text = String(decoding: shown.bytes, as: UTF8.self)
+            // The file as it is: bytes that are not UTF-8 cannot be shown as text without
+            // changing them, so they are the same input error as in JSON (SPEC §3, §10).
+            guard let text = String(validating: shown.bytes, as: UTF8.self) else {
+                if case let .failed(_, message, location) = shown.parsed.outcome {
+                    throw RoadmapError("\(shown.path):\(location.line):\(location.column): \(message)")
+                }
+                throw RoadmapError("\(shown.path): invalid UTF-8")
+            }
             Output.write(Output.stdoutIsTerminal ? Output.terminalSafe(text) : text)
         case .json:
             guard case let .parsed(node) = shown.parsed.outcome else {

@@ -57,6 +57,30 @@ struct HistoryCLITests {
         #expect((launch["series"] as? [Any])?.count == 2)
     }
 
+    @Test func blameAndShowRefuseWhatTheyCannotShow() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        // A theme whose newest version holds a byte that is not UTF-8.
+        let bad = Array("kind: theme\ntitle: \"bad ".utf8) + [0xFF] + Array(" byte\"\n".utf8)
+        try Data(bad).write(to: URL(fileURLWithPath: s.dir(demo + "/roadmap/themes/badutf.yaml")))
+        try s.git("add", "-A", in: demo)
+        try s.git("commit", "-qm", "A theme with a stray byte", in: demo)
+        for arguments in [["blame", "badutf"], ["show", "badutf"], ["show", "badutf", "--format", "json"]] {
+            let result = try s.roadmap(arguments, in: demo)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.hasPrefix("roadmap: error: ") && result.stderr.split(separator: "\n").count == 1
+                    && result.stderr.contains("badutf.yaml") && result.stderr.contains("invalid UTF-8"), "\(arguments): \(result.stderr)")
+        }
+        // A deleted file has no newest version to blame; its history still shows the deletion.
+        try s.git("rm", "-q", "roadmap/themes/insights.yaml", in: demo)
+        try s.git("commit", "-qm", "Drop the insights theme", in: demo)
+        let blame = try s.roadmap("blame", "roadmap/themes/insights.yaml", in: demo)
+        #expect(blame.status == 2)
+        #expect(blame.stderr.hasPrefix("roadmap: error: cannot blame roadmap/themes/insights.yaml at ") && blame.stderr.contains("deleted"), "\(blame.stderr)")
+        #expect(try s.roadmap("history", "roadmap/themes/insights.yaml", in: demo).stdout.contains("Drop the insights theme"))
+    }
+
     @Test func unknownIdsAndPathsAreOneLineErrors() throws {
         let s = try Scratch()
         let demo = try s.example()

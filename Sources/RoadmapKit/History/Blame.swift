@@ -47,8 +47,21 @@ public enum Blame {
     }
 
     /// Blame of an item (id or path) at `tip` (default HEAD).
+    /// Throws when there is no newest version to blame: it does not parse (SPEC §10: an input
+    /// error, not an empty answer), or the file was deleted.
     public static func blame(_ idOrPath: String, history: ItemHistory, from tip: ObjectID? = nil) throws -> [BlameLine] {
-        try lines(history.history(of: idOrPath, from: tip))
+        let result = try history.history(of: idOrPath, from: tip)
+        if let newest = result.entries.first {
+            if let error = newest.error {
+                let detail = error.components(separatedBy: "cannot be read: ").last ?? error
+                throw HistoryError.nothingToBlame(path: newest.path, commit: newest.commit.short,
+                                                  reason: "this version cannot be read (\(detail))")
+            }
+            if newest.change == .deleted {
+                throw HistoryError.nothingToBlame(path: newest.path, commit: newest.commit.short, reason: "the file was deleted")
+            }
+        }
+        return lines(result)
     }
 
     private static func collect(_ value: YAMLValue, field: String, into lines: inout [BlameLine]) {

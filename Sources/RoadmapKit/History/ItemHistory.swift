@@ -51,6 +51,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownItem(id: String, root: String)
     case duplicateItem(id: String, paths: [String])
     case neverInHistory(path: String)
+    /// `blame` needs the newest version: it does not parse, or the file was deleted.
+    case nothingToBlame(path: String, commit: String, reason: String)
 
     public var description: String {
         switch self {
@@ -62,6 +64,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the id '\(id)' names \(paths.count) files (\(paths.joined(separator: ", "))); give the file's path"
         case let .neverInHistory(path):
             return "'\(path)' is not in the history of this branch; check the path"
+        case let .nothingToBlame(path, commit, reason):
+            return "cannot blame \(path) at \(commit): \(reason); see 'roadmap history \(path)'"
         }
     }
 }
