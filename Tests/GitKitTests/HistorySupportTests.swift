@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+@testable import GitKit
 import Testing
 
 @Suite("History support")
@@ -116,7 +116,13 @@ struct CommitLinkPrefetcherTests {
                 if let link = prefetcher.take(id) { links[id] = link }
             }
         }
-        // The root trees it read stand in for the reader's own reads, with the same answers.
+        // Handed over once.
+        #expect(prefetcher.take(tip) == nil)
+        // It read the root trees too (one is taken here, so the reader below reads that one itself)...
+        let tipTree = try #require(links[tip]?.treeID)
+        #expect(prefetcher.takeTree(tipTree) != nil)
+        #expect(prefetcher.takeTree(tipTree) == nil)
+        // ...and they stand in for a reader's own reads, with the same answers.
         let fed = try HistoryReader(repository, cachedTrees: 1)
         fed.takeTrees(from: prefetcher)
         let plain = try HistoryReader(repository, cachedTrees: 1)
@@ -126,28 +132,58 @@ struct CommitLinkPrefetcherTests {
                     == plain.changes(from: parentTree, to: link.treeID, expanding: { $0 == "a" }), "\(id)")
         }
         fed.takeTrees(from: nil)
+        // The reader took every other root tree from the prefetcher.
+        #expect(links.values.allSatisfy { prefetcher.takeTree($0.treeID) == nil })
         prefetcher.stop()
         #expect(Set(links.keys) == all)
         for (id, link) in links {
             #expect(link == (try repository.commitLink(id)))
         }
-        // Handed over once.
-        #expect(prefetcher.take(tip) == nil)
 
-        // A known commit is not read, nor what lies only behind it (here: all the rest).
-        let parentOfTip = try #require(links[tip]?.parents.first)
-        let behind = Set(try repo.lines("rev-list", parentOfTip.hex).compactMap { ObjectID(hex: $0) })
-        let partial = CommitLinkPrefetcher(repository: repository, tip: tip, known: [parentOfTip], boundary: [])
+        // A known commit is not read, nor what lies only behind it; what is also reachable
+        // around it (through the side branch, which forked below it) still is.
+        let known = made[17]
+        var expected: Set<ObjectID> = []
+        var stack = [tip]
+        while let id = stack.popLast() {
+            guard id != known, expected.insert(id).inserted, let link = links[id] else { continue }
+            stack += link.parents
+        }
+        #expect(!expected.contains(made[16]) && expected.contains(made[15]) && expected.contains(made[18]))
+        let partial = CommitLinkPrefetcher(repository: repository, tip: tip, known: [known], boundary: [])
         var got: Set<ObjectID> = []
         let until = Date().addingTimeInterval(20)
-        let expected = all.subtracting(behind)
         while got != expected, Date() < until {
             for id in all where !got.contains(id) && partial.take(id) != nil { got.insert(id) }
         }
+        // Nothing else arrives once the expected ones are in.
+        Thread.sleep(forTimeInterval: 0.2)
+        for id in all.subtracting(expected) { #expect(partial.take(id) == nil, "\(id)") }
         partial.stop()
         #expect(got == expected)
 
         // Stopped at once, before it has read anything useful: no hang, no crash.
         CommitLinkPrefetcher(repository: repository, tip: tip, known: [], boundary: []).stop()
+    }
+
+    @Test("on a shallow clone: hands over every commit present, then stops")
+    func shallowBoundary() throws {
+        let repo = try TestRepo()
+        for index in 0..<10 { try repo.commit(["f.txt": "\(index)"], message: "c\(index)") }
+        let clonePath = repo.scratch("shallow")
+        try repo.git("clone", "-q", "--depth", "3", "file://" + repo.path, clonePath, in: repo.root.path)
+        let clone = try Repository.open(at: clonePath)
+        let boundary = try clone.shallowCommitIDs()
+        #expect(boundary.count == 1)
+        let present = Set(try repo.runGit(["rev-list", "HEAD"], in: clonePath).split(separator: "\n").compactMap { ObjectID(hex: String($0)) })
+        #expect(present.count == 3)
+        let prefetcher = CommitLinkPrefetcher(repository: clone, tip: try clone.resolveCommit("HEAD"), known: [], boundary: boundary)
+        var got: Set<ObjectID> = []
+        let until = Date().addingTimeInterval(20)
+        while got != present, Date() < until {
+            for id in present where !got.contains(id) && prefetcher.take(id) != nil { got.insert(id) }
+        }
+        prefetcher.stop()
+        #expect(got == present)
     }
 }

@@ -27,7 +27,7 @@ struct CommitTableTests {
         #expect(table.count == reference.count)
         for (id, value) in reference { #expect(table[id] == value) }
         let missing = try #require(ObjectID(hex: String(repeating: "f", count: 40)))
-        #expect(reference[missing] == nil)
+        try #require(reference[missing] == nil)
         #expect(table[missing] == nil)
         #expect(Dictionary(uniqueKeysWithValues: zip(table.ids, table.values)) == reference)
     }

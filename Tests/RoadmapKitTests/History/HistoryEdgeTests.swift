@@ -87,6 +87,26 @@ struct HistoryEdgeTests {
         #expect(try PathHistory(repository: repository).log(path: "b.txt").commits == fixture.gitLog("b.txt"))
         #expect(try HistoryCache(repository: repository).count == 3)
 
+        // Damage past the header, in the current format: cut short anywhere, bytes added at
+        // the end, another version's number on a well-formed body, too many resolutions.
+        let good = try Data(contentsOf: url)
+        #expect(good.count > 12)
+        var damaged: [Data] = [good + Data([0]), good.prefix(good.count - 1)]
+        for cut in stride(from: 12, to: good.count, by: max(1, good.count / 16)) { damaged.append(good.prefix(cut)) }
+        var otherVersion = good
+        otherVersion[4] = 2
+        damaged.append(otherVersion)
+        var tooMany = good
+        tooMany.replaceSubrange((good.count - 4)..<good.count, with: [65, 0, 0, 0])
+        damaged.append(tooMany)
+        for (index, bytes) in damaged.enumerated() {
+            try bytes.write(to: url)
+            #expect(try HistoryCache(repository: repository).count == 0, "damage \(index)")
+            #expect(try PathHistory(repository: repository).log(path: "b.txt").commits == fixture.gitLog("b.txt"), "damage \(index)")
+            #expect(try HistoryCache(repository: repository).count == 3, "damage \(index)")
+        }
+        #expect(try Data(contentsOf: url) == good)
+
         // Deleted: rebuilt on demand.
         try FileManager.default.removeItem(at: url)
         #expect(try PathHistory(repository: repository).log(path: "a.txt").commits == fixture.gitLog("a.txt"))

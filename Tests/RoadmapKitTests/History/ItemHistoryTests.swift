@@ -206,7 +206,7 @@ struct ItemHistoryTests {
         let planted = try HistoryCache(repository: repository)
         planted.remember(["roadmap/releases/r1.yaml", "roadmap/releases/r1.yaml"], for: "r1", inFolder: folder.id)
         try planted.save()
-        #expect(throws: HistoryError.self) {
+        #expect(throws: HistoryError.duplicateItem(id: "r1", paths: ["roadmap/releases/r1.yaml", "roadmap/releases/r1.yaml"])) {
             try ItemHistory(repository: repository, decoder: ItemHistory.productDecoder).resolve("r1", at: fixture.head())
         }
         // ...but one that does not fit the tree (a damaged or edited file) is looked up afresh.
