@@ -23,7 +23,12 @@ struct CommitCommand: ParsableCommand {
             if outcome.commit == nil { FileHandle.standardError.write(Data(text.utf8)) } else { Output.write(text) }
         }
         guard let commit = outcome.commit else {
-            Output.error("commit refused: \(outcome.review?.result.summary.newErrors ?? 0) new error(s); nothing was committed. Fix them, or use --no-verify")
+            let summary = outcome.review?.result.summary
+            // --strict refuses on every error, so it names them all, not only the new ones.
+            let reason = strict && (summary?.newErrors ?? 0) == 0
+                ? "\(summary?.errors ?? 0) error(s) (--strict)"
+                : "\(summary?.newErrors ?? 0) new error(s)"
+            Output.error("commit refused: \(reason); nothing was committed. Fix them, or use --no-verify")
             throw ExitCode(1)
         }
         let subject = message.split(separator: "\n").first.map(String.init) ?? message

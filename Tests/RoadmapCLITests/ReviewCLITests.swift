@@ -30,6 +30,26 @@ struct ReviewCLITests {
         #expect(files.contains("roadmap/releases/billing-v2.yaml") && files.contains("roadmap/campaigns/billing-v2-launch.yaml"))
     }
 
+    @Test func oldErrorsDoNotBlockACommitUnlessStrict() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        // An error already committed (past the review with --no-verify).
+        #expect(try s.roadmap("set", "billing-v2", "date=2027-05-20", in: demo).status == 0)
+        #expect(try s.roadmap("commit", "--all", "--no-verify", "-m", "Slip, reviewed later", in: demo).status == 0)
+        // An unrelated change: the old error does not block it...
+        #expect(try s.roadmap("set", "insights", "title=Insights for everyone", in: demo).status == 0)
+        let plain = try s.roadmap("commit", "--all", "-m", "Rename the insights theme", "--today", today, in: demo)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        // ...but --strict refuses on every error, and says that is why.
+        #expect(try s.roadmap("set", "insights", "title=Insights", in: demo).status == 0)
+        let head = try s.git("rev-parse", "HEAD", in: demo).stdout
+        let strict = try s.roadmap("commit", "--all", "--strict", "-m", "Rename it back", "--today", today, in: demo)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("[launch-before-release]"))
+        #expect(strict.stderr.contains("commit refused: 1 error(s) (--strict); nothing was committed"), "\(strict.stderr)")
+        #expect(try s.git("rev-parse", "HEAD", in: demo).stdout == head, "nothing committed")
+    }
+
     @Test func reviewStatesAndFormats() throws {
         let s = try Scratch()
         let demo = try s.example()
