@@ -19,7 +19,14 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
-        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // zlib comes with libgit2-dev (which depends on zlib1g-dev): packs are inflated
+        // directly on history walks (see PackedObjects).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CLibGit2", "CZlib"]),
         .target(
             name: "RoadmapKit",
             dependencies: ["GitKit", .product(name: "Mustache", package: "swift-mustache")]

@@ -79,6 +79,20 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         hasher.combine(high)
     }
 
+    /// How this id orders against 20 raw bytes at `raw` (a pack index entry): negative,
+    /// zero or positive, as the bytes compare.
+    func compare(raw: UnsafeRawPointer) -> Int {
+        let high = UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self))
+        if self.high != high { return self.high < high ? -1 : 1 }
+        let middle = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if self.middle != middle { return self.middle < middle ? -1 : 1 }
+        let low = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        return self.low == low ? 0 : (self.low < low ? -1 : 1)
+    }
+
+    /// The first byte (a pack index's fan-out slot).
+    var firstByte: Int { Int(truncatingIfNeeded: high >> 56) }
+
     /// The first eight bytes, big-endian: uniform over ids, for tables that index by id.
     public var leadingWord: UInt64 { high }
 

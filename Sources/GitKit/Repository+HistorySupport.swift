@@ -352,21 +352,29 @@ public final class HistoryReader {
     }
 }
 
-/// An owned `git_odb`.
+/// An owned `git_odb`, with the repository's packs read directly where they can be.
 private final class ObjectDatabase {
     let pointer: OpaquePointer
+    private let packed: PackedObjects
 
     init(_ repository: Repository) throws {
         var out: OpaquePointer?
         try check(git_repository_odb(&out, repository.pointer), "git_repository_odb")
         guard let out else { throw GitError.own("no object database", operation: "git_repository_odb") }
         pointer = out
+        packed = PackedObjects(objectsDirectory: repository.commonDirectory + "/objects")
     }
 
     deinit { git_odb_free(pointer) }
 
     /// The object's raw content; throws when it is missing or of another type.
     func read(_ id: ObjectID, _ type: git_object_t, _ what: String) throws -> RawObject {
+        if let found = packed.read(id) {
+            guard found.type == Int32(type.rawValue) else {
+                throw GitError.own("\(id) is not a \(what)", operation: "git_odb_read")
+            }
+            return found.object
+        }
         var out: OpaquePointer?
         var oid = id.oid
         try check(git_odb_read(&out, pointer, &oid), "git_odb_read")
@@ -376,22 +384,6 @@ private final class ObjectDatabase {
             throw GitError.own("\(id) is not a \(what)", operation: "git_odb_read")
         }
         return object
-    }
-}
-
-/// An owned `git_odb_object`: an object's raw bytes.
-/// (Sendable: a prefetching thread reads trees and hands them to the walk's thread; the
-/// bytes are never written after reading, and libgit2 frees the object from any thread.)
-final class RawObject: @unchecked Sendable {
-    let pointer: OpaquePointer
-
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-
-    deinit { git_odb_object_free(pointer) }
-
-    /// Valid while this object lives.
-    var bytes: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: git_odb_object_data(pointer), count: git_odb_object_size(pointer))
     }
 }
 

@@ -51,6 +51,14 @@ final class TestRepo: @unchecked Sendable {
 
     @discardableResult
     func runGit(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) throws -> String {
+        let text = String(decoding: try gitOutput(arguments, in: directory, environment: extra), as: UTF8.self)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    /// Runs git and returns its standard output as it is (binary output, such as
+    /// `cat-file --batch`); `input` is given on its standard input.
+    func gitOutput(_ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
+                   input: Data? = nil) throws -> Data {
         let date = nextDate()
         var environment: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
@@ -65,8 +73,14 @@ final class TestRepo: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? path)
         process.environment = environment
+        if let input {
+            // From a file, so that git never blocks on a pipe nobody reads yet.
+            let file = scratch("stdin-\(UUID().uuidString)")
+            try input.write(to: URL(fileURLWithPath: file))
+            process.standardInput = FileHandle(forReadingAtPath: file)
+        }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -74,12 +88,11 @@ final class TestRepo: @unchecked Sendable {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: outData, as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw GitCLIError(arguments: arguments, status: process.terminationStatus,
-                              stderr: String(decoding: errData, as: UTF8.self) + text)
+                              stderr: String(decoding: errData, as: UTF8.self) + String(decoding: outData, as: UTF8.self))
         }
-        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return outData
     }
 
     /// Writes a file of the working tree (creating folders).

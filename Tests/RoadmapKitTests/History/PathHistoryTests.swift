@@ -121,9 +121,16 @@ struct RandomHistory {
 
 @Suite("Path history matches git log")
 struct PathHistoryTests {
-    @Test("commit lists equal git log -- PATH and git log --follow -- PATH", arguments: [UInt64(1), 2, 3])
-    func matchesGit(seed: UInt64) throws {
+    /// Seeds, and whether the repository is then packed with long delta chains (the walk
+    /// reads packs itself; loose objects through libgit2).
+    @Test("commit lists equal git log -- PATH and git log --follow -- PATH",
+          arguments: [(UInt64(1), false), (2, false), (3, false), (4, true)])
+    func matchesGit(seed: UInt64, packed: Bool) throws {
         let history = try RandomHistory.make(seed: seed, steps: 220)
+        if packed {
+            try history.fixture.git("repack", "-a", "-d", "-f", "-q", "--depth=50", "--window=50")
+            try history.fixture.git("prune-packed")
+        }
         let repository = try history.fixture.open()
         let tip = try repository.resolveCommit("main")
         // Answered by comparing entries (nothing indexed), from summaries made while walking

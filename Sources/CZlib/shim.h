@@ -1,0 +1,4 @@
+#ifndef ROADMAP_CZLIB_SHIM_H
+#define ROADMAP_CZLIB_SHIM_H
+#include <zlib.h>
+#endif
