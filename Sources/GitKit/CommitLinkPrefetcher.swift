@@ -8,10 +8,10 @@ import Synchronization
 ///
 /// It visits the commits reachable from the tip newest first (committer time, as the walk
 /// does), leaving out those the caller already knows, until everything is read or it is
-/// stopped. The walk asks with `take(_:)` and `takeTree(_:)` (through
-/// `HistoryReader.takeTrees(from:)`) and never waits: what the prefetcher has not reached
-/// yet the walk reads itself. A commit it cannot read ends its run (the walk
-/// then reads it and reports the error itself).
+/// stopped. The walk asks with `take(_:)`, which waits for a commit the prefetcher has not
+/// reached yet (reading it on the walk's thread too would read it twice), and with
+/// `takeTree(_:)` (through `HistoryReader.takeTrees(from:)`), which does not. A commit it
+/// cannot read ends its run (the walk then reads it and reports the error itself).
 ///
 /// (A third thread comparing trees ahead of the walk was tried: on two cores it lost more
 /// to libgit2's pack locks, which every reader of a pack shares, than it won.)
@@ -20,18 +20,35 @@ public final class CommitLinkPrefetcher: Sendable {
         var links: [ObjectID: CommitLink] = [:]
         var trees: [ObjectID: RawObject] = [:]
         var stopped = false
+        /// The run has ended: what it has not handed over, it will not.
+        var ended = false
+        /// The walk waits in `take(_:)` for the next hand-over.
+        var walkWaits = false
     }
 
     private let state = Mutex(State())
     private let finished = DispatchSemaphore(value: 0)
+    /// Signalled when the walk waits and something was handed over, or the run ended.
+    private let handedOver = DispatchSemaphore(value: 0)
+    /// `walkWaits`, read by the run after each commit without taking the lock: while the
+    /// walk waits, each commit is handed over at once instead of in batches.
+    private let walkWaits = Atomic<Bool>(false)
 
     /// Starts reading from `tip` in `repository` (opened again, for the second thread),
     /// not going into the commits `known` lists (the tip is read in any case) nor past
     /// `boundary` (a shallow clone's edge).
-    public init(repository: Repository, tip: ObjectID, known: Set<ObjectID>, boundary: Set<ObjectID>) {
+    /// How long `take(_:)` waits for a commit at most.
+    private let patience: DispatchTimeInterval
+
+    public init(repository: Repository, tip: ObjectID, known: Set<ObjectID>, boundary: Set<ObjectID>,
+                patience: DispatchTimeInterval = .milliseconds(20)) {
+        self.patience = patience
         let path = repository.gitDirectory
         let thread = Thread { [self] in
-            defer { finished.signal() }
+            defer {
+                end()
+                finished.signal()
+            }
             guard let own = try? Repository.open(at: path), let reader = try? HistoryReader(own, cachedTrees: 1) else { return }
             run(reader, tip: tip, known: known, boundary: boundary)
         }
@@ -59,7 +76,7 @@ public final class CommitLinkPrefetcher: Sendable {
                 }
             }
             // Handing links over in small batches keeps the lock off the walk's way.
-            if batch.count >= 64 {
+            if batch.count >= 64 || walkWaits.load(ordering: .relaxed) {
                 if publish(batch, trees) { return }
                 batch.removeAll(keepingCapacity: true)
                 trees.removeAll(keepingCapacity: true)
@@ -71,17 +88,53 @@ public final class CommitLinkPrefetcher: Sendable {
     /// Hands links and trees to the walk; true when the walk no longer wants them.
     @discardableResult
     private func publish(_ batch: [CommitLink], _ trees: [(ObjectID, RawObject)]) -> Bool {
-        state.withLock { state in
-            guard !state.stopped else { return true }
+        let (stopped, wake) = state.withLock { state in
+            guard !state.stopped else { return (true, false) }
             for link in batch { state.links[link.id] = link }
             for (id, tree) in trees { state.trees[id] = tree }
-            return false
+            return (false, releaseWalk(&state))
         }
+        if wake { handedOver.signal() }
+        return stopped
     }
 
-    /// The link of a commit, when the prefetcher has read it (handed over once).
+    private func end() {
+        if state.withLock({ state in
+            state.ended = true
+            return releaseWalk(&state)
+        }) { handedOver.signal() }
+    }
+
+    /// Clears the walk's waiting; true when it was waiting (and is to be woken).
+    private func releaseWalk(_ state: inout State) -> Bool {
+        guard state.walkWaits else { return false }
+        state.walkWaits = false
+        walkWaits.store(false, ordering: .relaxed)
+        return true
+    }
+
+    /// The link of a commit, handed over once; waits while the prefetcher runs and has not
+    /// handed it over yet, up to `patience` (for a commit the run reaches late, or never:
+    /// one not reachable from its tip). Nil when the run ended (or was stopped) without
+    /// reading it — not among those it reads, or it could not be read — or time ran out.
     public func take(_ id: ObjectID) -> CommitLink? {
-        state.withLock { $0.links.removeValue(forKey: id) }
+        let deadline = DispatchTime.now() + patience
+        while true {
+            let found: CommitLink?? = state.withLock { state in
+                if let link = state.links.removeValue(forKey: id) { return .some(link) }
+                if state.ended || state.stopped { return .some(nil) }
+                state.walkWaits = true
+                walkWaits.store(true, ordering: .relaxed)
+                return nil
+            }
+            if let found { return found }
+            if handedOver.wait(timeout: deadline) == .timedOut {
+                return state.withLock { state in
+                    _ = releaseWalk(&state)
+                    return state.links.removeValue(forKey: id)
+                }
+            }
+        }
     }
 
     /// A root tree the prefetcher has read (handed over once).

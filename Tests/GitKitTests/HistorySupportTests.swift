@@ -108,7 +108,7 @@ struct CommitLinkPrefetcherTests {
         #expect(all.count == made.count)
 
         let prefetcher = CommitLinkPrefetcher(repository: repository, tip: tip, known: [], boundary: [])
-        // The walk never waits: poll until everything is there, as a slow walk would find it.
+        // Poll until everything is there, as a slow walk would find it.
         var links: [ObjectID: CommitLink] = [:]
         let deadline = Date().addingTimeInterval(20)
         while links.count < all.count, Date() < deadline {
@@ -164,6 +164,28 @@ struct CommitLinkPrefetcherTests {
 
         // Stopped at once, before it has read anything useful: no hang, no crash.
         CommitLinkPrefetcher(repository: repository, tip: tip, known: [], boundary: []).stop()
+    }
+
+    @Test("take waits for a commit the run will reach, and not for one it never reads")
+    func takeWaits() throws {
+        let repo = try TestRepo()
+        for index in 0..<30 { try repo.commit(["f.txt": "\(index)"], message: "c\(index)") }
+        try repo.git("checkout", "-q", "-b", "elsewhere", "HEAD~10")
+        let elsewhere = try repo.commit(["g.txt": "x"], message: "not on main")
+        try repo.git("checkout", "-q", "main")
+        let repository = try repo.open()
+        let order = try repo.lines("rev-list", "main").compactMap { ObjectID(hex: $0) }
+        // Asked at once, newest first as a walk asks: each arrives on the first asking.
+        let prefetcher = CommitLinkPrefetcher(repository: repository, tip: order[0], known: [], boundary: [],
+                                              patience: .seconds(60))
+        for id in order {
+            #expect(try prefetcher.take(id) == repository.commitLink(id), "\(id)")
+        }
+        // Not reachable from the tip: answered nil when the run ends, not after the patience.
+        let started = Date()
+        #expect(prefetcher.take(elsewhere) == nil)
+        #expect(Date().timeIntervalSince(started) < 30)
+        prefetcher.stop()
     }
 
     @Test("on a shallow clone: hands over every commit present, then stops")
