@@ -81,6 +81,46 @@ struct HistoryCLITests {
         #expect(try s.roadmap("history", "roadmap/themes/insights.yaml", in: demo).stdout.contains("Drop the insights theme"))
     }
 
+    @Test func aFieldNoVersionEverHadIsAnErrorNotAnEmptyHistory() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        for format in ["text", "json"] {
+            let result = try s.roadmap("history", "billing-v2", "--field", "dat", "--format", format, in: demo)
+            #expect(result.status == 2, "\(format): \(result.stdout)")
+            #expect(result.stdout.isEmpty, "\(format): \(result.stdout)")
+            #expect(result.stderr.hasPrefix("roadmap: error: ") && result.stderr.split(separator: "\n").count == 1, "\(format): \(result.stderr)")
+            #expect(result.stderr.contains("'dat'") && result.stderr.contains("billing-v2")
+                    && result.stderr.contains("did you mean 'date'?"), "\(format): \(result.stderr)")
+        }
+        // An item asked for by its path is named by id and path; any other YAML file by its path.
+        let byPath = try s.roadmap("history", "roadmap/releases/billing-v2.yaml", "--field", "nosuch", in: demo)
+        #expect(byPath.status == 2 && byPath.stderr.contains("billing-v2 (roadmap/releases/billing-v2.yaml)")
+                && byPath.stderr.contains("'nosuch'") && byPath.stderr.contains("its fields: kind, title"), "\(byPath.stderr)")
+        let config = try s.roadmap("history", "roadmap.yaml", "--field", "nosuch", in: demo)
+        #expect(config.status == 2 && config.stderr.contains("no version of roadmap.yaml has a field 'nosuch'"), "\(config.stderr)")
+
+        // A field an old version had and the newest has not still has its history: the commit
+        // that added it and the one that removed it.
+        #expect(try s.roadmap("set", "billing-v2", "x-budget=120k", in: demo).status == 0)
+        try s.git("commit", "-qam", "Budget billing v2", in: demo)
+        #expect(try s.roadmap("set", "billing-v2", "x-budget=", in: demo).status == 0)
+        try s.git("commit", "-qam", "Billing v2 has no budget of its own", in: demo)
+        #expect(!(try s.read(demo + "/roadmap/releases/billing-v2.yaml")).contains("x-budget"))
+        let removed = try s.roadmap("history", "billing-v2", "--field", "x-budget", "--format", "json", in: demo)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(removed.stdout.utf8)) as? [String: Any])
+        let entries = try #require(document["entries"] as? [[String: Any]])
+        #expect(entries.map { $0["subject"] as? String } == ["Billing v2 has no budget of its own", "Budget billing v2"])
+
+        // slips still reports a release that has never had a date.
+        #expect(try s.roadmap("new", "release", "billing-v3", "--title", "Billing v3", "--set", "status=proposed", in: demo).status == 0)
+        try s.git("add", "-A", in: demo)
+        try s.git("commit", "-qm", "Propose billing v3", in: demo)
+        let slips = try s.roadmap("slips", "--format", "json", in: demo)
+        #expect(slips.status == 0, "\(slips.stderr)")
+        #expect(slips.stdout.contains("\"id\": \"billing-v3\""))
+    }
+
     @Test func unknownIdsAndPathsAreOneLineErrors() throws {
         let s = try Scratch()
         let demo = try s.example()

@@ -51,7 +51,9 @@ public enum Slips {
             guard case let .success(data) = history.decoder(try repository.blobData(entry.id)),
                   case let .string(itemKind)? = value(data, "kind"),
                   let field = datedFields[itemKind], kind == nil || kind == itemKind else { continue }
-            let result = try history.history(of: entry.path, from: tip, field: field)
+            // The whole history, not `field:`: a release that never had a date is a row
+            // without one, where `--field` would refuse the field as unknown.
+            let result = try history.history(of: entry.path, from: tip)
             var points: [SlipPoint] = []
             for item in result.entries.reversed() {
                 guard let change = item.fields.first(where: { $0.field == field }) else { continue }
