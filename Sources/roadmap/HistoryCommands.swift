@@ -58,7 +58,8 @@ struct SlipsCommand: ParsableCommand {
         discussion: """
         Releases by `date`, campaigns by `launch`; sorted by net slip. JSON: {"schemaVersion": 1,
         "items": [{"id", "kind", "path", "field", "first", "current", "moves", "slipDays",
-        "lastMovedBy", "series": [{"commit", "date", "value"}]}]}.
+        "lastMovedBy", "series": [{"commit", "date", "value"}]}]}; a series "date" is the
+        commit's committer date, ISO 8601 with the offset git recorded.
         """
     )
 

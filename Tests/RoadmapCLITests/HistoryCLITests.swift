@@ -57,6 +57,41 @@ struct HistoryCLITests {
         #expect((launch["series"] as? [Any])?.count == 2)
     }
 
+    @Test func slipsAndHistoryJSONKeepTheOffsetGitRecorded() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        // A move committed in New York, authored in Kolkata: both offsets differ from UTC and
+        // from the example's +01:00, and the two dates differ.
+        #expect(try s.roadmap("set", "billing-v2", "date=2027-05-03", in: demo).status == 0)
+        try s.git("commit", "-qam", "Billing v2 slips again", in: demo, environment: [
+            "GIT_AUTHOR_DATE": "2026-11-20T18:45:00+05:30", "GIT_COMMITTER_DATE": "2026-11-20T09:30:00-04:00"])
+        func git(_ format: String, _ commit: String) throws -> String {
+            try s.git("show", "-s", "--format=\(format)", commit, in: demo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        // slips: the committer date (when the move reached the branch), as `git log %cI` gives it.
+        let slips = try s.roadmap("slips", "--kind", "release", "--format", "json", in: demo)
+        #expect(slips.status == 0, "\(slips.stderr)")
+        let items = try #require((try JSONSerialization.jsonObject(with: Data(slips.stdout.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
+        let series = try #require(items.first { $0["id"] as? String == "billing-v2" }?["series"] as? [[String: Any]])
+        #expect(series.count == 3)
+        for point in series {
+            let commit = try #require(point["commit"] as? String)
+            #expect(point["date"] as? String == (try git("%cI", commit)), "\(commit)")
+        }
+        #expect(series.last?["date"] as? String == "2026-11-20T09:30:00-04:00")
+
+        // history: the author date, as `git log %aI` gives it.
+        let history = try s.roadmap("history", "billing-v2", "--format", "json", in: demo)
+        let entries = try #require((try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["entries"] as? [[String: Any]])
+        #expect(!entries.isEmpty)
+        for entry in entries {
+            let commit = try #require(entry["commit"] as? String)
+            #expect(entry["date"] as? String == (try git("%aI", commit)), "\(commit)")
+        }
+        #expect(entries.first?["date"] as? String == "2026-11-20T18:45:00+05:30")
+    }
+
     @Test func blameAndShowRefuseWhatTheyCannotShow() throws {
         let s = try Scratch()
         let demo = try s.example()

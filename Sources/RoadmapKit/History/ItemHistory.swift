@@ -20,6 +20,7 @@ public struct HistoryEntry: Sendable {
     public var authorDate: Date
     public var authorOffsetMinutes: Int
     public var committerDate: Date
+    public var committerOffsetMinutes: Int
     public var subject: String
     /// The item's path in that commit.
     public var path: String
@@ -232,7 +233,8 @@ public final class ItemHistory {
             author: HistoryAuthor(name: info.author.name, email: info.author.email),
             date: CommitTime.iso8601(info.author.date, offsetMinutes: info.author.timeZoneOffsetMinutes),
             authorDate: info.author.date, authorOffsetMinutes: info.author.timeZoneOffsetMinutes,
-            committerDate: info.committer.date, subject: info.summary, path: change.path,
+            committerDate: info.committer.date, committerOffsetMinutes: info.committer.timeZoneOffsetMinutes,
+            subject: info.summary, path: change.path,
             previousPath: change.previousPath, change: change.kind, fields: [], error: nil, data: nil)
 
         var new: YAMLValue?

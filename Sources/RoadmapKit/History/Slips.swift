@@ -6,6 +6,8 @@ public struct SlipPoint: Sendable {
     public var commit: ObjectID
     /// The committer date of that commit.
     public var date: Date
+    /// The committer's offset from UTC in minutes, as git recorded it.
+    public var offsetMinutes: Int
     /// nil: the field was removed.
     public var value: YAMLValue?
 }
@@ -57,7 +59,8 @@ public enum Slips {
             var points: [SlipPoint] = []
             for item in result.entries.reversed() {
                 guard let change = item.fields.first(where: { $0.field == field }) else { continue }
-                points.append(SlipPoint(commit: item.commit, date: item.committerDate, value: change.new))
+                points.append(SlipPoint(commit: item.commit, date: item.committerDate,
+                                        offsetMinutes: item.committerOffsetMinutes, value: change.new))
             }
             if let cutoff {
                 let before = points.filter { $0.date < cutoff }
@@ -131,7 +134,8 @@ public enum Slips {
     }
 
     /// `{"schemaVersion": 1, "items": [{id, kind, path, field, first, current, moves, slipDays,
-    /// lastMovedBy, series: [{commit, date, value}]}]}`.
+    /// lastMovedBy, series: [{commit, date, value}]}]}`; a point's `date` is its commit's
+    /// committer date in ISO 8601 with the offset git recorded, as history's dates keep theirs.
     public static func json(_ reports: [SlipReport]) -> JSONValue {
         .object([
             ("schemaVersion", .int(1)),
@@ -149,7 +153,7 @@ public enum Slips {
                     ("series", .array(report.series.map { point in
                         .object([
                             ("commit", .string(point.commit.hex)),
-                            ("date", .string(CommitTime.iso8601(point.date, offsetMinutes: 0))),
+                            ("date", .string(CommitTime.iso8601(point.date, offsetMinutes: point.offsetMinutes))),
                             ("value", point.value.map(JSONValue.init) ?? .null),
                         ])
                     })),
