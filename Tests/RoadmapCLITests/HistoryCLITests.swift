@@ -156,6 +156,117 @@ struct HistoryCLITests {
         #expect(slips.stdout.contains("\"id\": \"billing-v3\""))
     }
 
+    /// The example, then four commits: billing-v2 moves, two unrelated edits, billing-v2
+    /// moves again. A clone with `--depth 3` then ends at an unrelated edit.
+    private static func exampleWithLaterMoves(_ s: Scratch) throws -> String {
+        let demo = try s.example()
+        try s.git("config", "gc.auto", "0", in: demo)
+        for (edit, subject) in [(["billing-v2", "date=2027-05-03"], "Billing v2 slips again"),
+                                (["insights", "title=Insights for everyone"], "Rename the insights theme"),
+                                (["security-1-9", "version=1.9.1"], "Security 1.9 ships as 1.9.1"),
+                                (["billing-v2", "date=2027-05-17"], "Billing v2 slips a third time")] {
+            let set = try s.roadmap(["set"] + edit, in: demo)
+            guard set.status == 0 else { throw ScratchError(message: "set failed: \(set.stderr)") }
+            try s.git("commit", "-qam", subject, in: demo)
+        }
+        return demo
+    }
+
+    private static func commits(_ result: ProcessResult) throws -> [String] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        return try #require(document["entries"] as? [[String: Any]]).compactMap { $0["commit"] as? String }
+    }
+
+    @Test func afterUnshallowTheSavedCacheGivesGitsWholeHistory() throws {
+        let s = try Scratch()
+        let demo = try Self.exampleWithLaterMoves(s)
+        try s.git("clone", "-q", "--depth", "3", "file://\(s.dir(demo))", "clone")
+        let path = "roadmap/releases/billing-v2.yaml"
+        func gitLog() throws -> [String] {
+            try s.git("log", "--format=%H", "--", path, in: "clone").stdout.split(separator: "\n").map(String.init)
+        }
+        let boundary = try s.git("rev-parse", "HEAD~2", in: "clone").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try s.read("clone/.git/shallow") == boundary + "\n")
+
+        // Shallow: the newest move and the boundary commit (where git, too, sees the file
+        // appear), said to be cut short; the cache is saved.
+        let shallowText = try s.roadmap("history", "billing-v2", in: "clone")
+        #expect(shallowText.status == 0, "\(shallowText.stderr)")
+        #expect(shallowText.stdout.contains("shallow clone"))
+        let shallow = try s.roadmap("history", "billing-v2", "--format", "json", in: "clone")
+        #expect(shallow.stdout.contains("\"truncated\": true"))
+        #expect(try Self.commits(shallow) == gitLog())
+        #expect(try Self.commits(shallow).last == boundary)
+        #expect(FileManager.default.fileExists(atPath: s.dir("clone/.git/roadmap/history-cache-v1")))
+
+        try s.git("fetch", "-q", "--unshallow", in: "clone")
+        #expect(!FileManager.default.fileExists(atPath: s.dir("clone/.git/shallow")))
+        let whole = try gitLog()
+        #expect(whole.count == 4 && !whole.contains(boundary))
+        // Twice: the first run reads the commits the fetch brought, the second answers from
+        // the cache the first saved.
+        for run in 1...2 {
+            let json = try s.roadmap("history", "billing-v2", "--format", "json", in: "clone")
+            #expect(json.status == 0, "run \(run): \(json.stderr)")
+            #expect(try Self.commits(json) == whole, "run \(run)")
+            #expect(!json.stdout.contains("truncated"), "run \(run)")
+            let text = try s.roadmap("history", "billing-v2", in: "clone")
+            #expect(!text.stdout.contains("shallow"), "run \(run): \(text.stdout)")
+            #expect(text.stdout.contains("[added]") && text.stdout.contains("Plan billing v2"), "run \(run)")
+        }
+    }
+
+    @Test func aMissingCommitObjectIsAOneLineErrorWithOrWithoutACache() throws {
+        let s = try Scratch()
+        let demo = try Self.exampleWithLaterMoves(s)
+        #expect(try s.git("count-objects", "-v", in: demo).stdout.contains("in-pack: 0"), "the objects must be loose")
+        func commit(_ subject: String) throws -> String {
+            try s.git("log", "--format=%H", "--fixed-strings", "--grep", subject, in: demo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let path = "roadmap/releases/billing-v2.yaml"
+        let log = try s.git("log", "--format=%H", "--", path, in: demo).stdout.split(separator: "\n").map(String.init)
+        let cache = s.dir(demo + "/.git/roadmap")
+        // A commit the item's history lists, in its middle.
+        let victim = try commit("Billing v2 slips again")
+        #expect(log.count == 4 && log[1..<3].contains(victim))
+        let object = s.dir(demo + "/.git/objects/\(victim.prefix(2))/\(victim.dropFirst(2))")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: object))
+        for cached in [false, true] {
+            try? FileManager.default.removeItem(atPath: cache)
+            if cached {
+                let warm = try s.roadmap("history", "billing-v2", in: demo)
+                #expect(warm.status == 0 && FileManager.default.fileExists(atPath: cache + "/history-cache-v1"))
+            }
+            try FileManager.default.removeItem(atPath: object)
+            #expect(try s.git("cat-file", "-e", victim, in: demo).status != 0)
+            for format in ["text", "json"] {
+                let result = try s.roadmap("history", "billing-v2", "--format", format, in: demo)
+                #expect(result.status == 2, "cache \(cached), \(format): \(result.status) \(result.stderr)")
+                #expect(result.stdout.isEmpty, "cache \(cached), \(format): \(result.stdout)")
+                #expect(result.stderr.hasPrefix("roadmap: error: ") && result.stderr.split(separator: "\n").count == 1
+                        && result.stderr.contains("billing-v2") && result.stderr.contains(victim),
+                        "cache \(cached), \(format): \(result.stderr)")
+            }
+            // Put back, the object gives the whole history again: the failure taught the cache nothing wrong.
+            try bytes.write(to: URL(fileURLWithPath: object))
+            let again = try s.roadmap("history", "billing-v2", "--format", "json", in: demo)
+            #expect(again.status == 0, "cache \(cached): \(again.stderr)")
+            #expect(try Self.commits(again) == log, "cache \(cached)")
+        }
+
+        // A commit the walk passes through that did not change the item: git log cannot go on
+        // either ("cannot simplify commit"), and without a cache neither can history.
+        let passedBy = try commit("Rename the insights theme")
+        #expect(!log.contains(passedBy))
+        try FileManager.default.removeItem(atPath: cache)
+        try FileManager.default.removeItem(atPath: s.dir(demo + "/.git/objects/\(passedBy.prefix(2))/\(passedBy.dropFirst(2))"))
+        #expect(try s.git("log", "--format=%H", "--", path, in: demo).status != 0)
+        let result = try s.roadmap("history", "billing-v2", in: demo)
+        #expect(result.status == 2 && result.stdout.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.hasPrefix("roadmap: error: ") && result.stderr.split(separator: "\n").count == 1
+                && result.stderr.contains(passedBy), "\(result.stderr)")
+    }
+
     @Test func unknownIdsAndPathsAreOneLineErrors() throws {
         let s = try Scratch()
         let demo = try s.example()
