@@ -20,6 +20,7 @@ public struct HistoryEntry: Sendable {
     public var authorDate: Date
     public var authorOffsetMinutes: Int
     public var committerDate: Date
+    public var committerOffsetMinutes: Int
     public var subject: String
     /// The item's path in that commit.
     public var path: String
@@ -53,6 +54,10 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case neverInHistory(path: String)
     /// `blame` needs the newest version: it does not parse, or the file was deleted.
     case nothingToBlame(path: String, commit: String, reason: String)
+    /// `--field` names a field that no readable version of the item has (a typo, most
+    /// likely); `fields`: the top-level keys its versions do have; `nearest`: a likely
+    /// intended field path.
+    case unknownField(field: String, item: String, fields: [String], nearest: String?)
 
     public var description: String {
         switch self {
@@ -66,6 +71,10 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "'\(path)' is not in the history of this branch; check the path"
         case let .nothingToBlame(path, commit, reason):
             return "cannot blame \(path) at \(commit): \(reason); see 'roadmap history \(path)'"
+        case let .unknownField(field, item, fields, nearest):
+            let known = fields.isEmpty ? "" : " (its fields: \(fields.joined(separator: ", ")))"
+            let hint = nearest.map { "did you mean '\($0)'?" } ?? "check the field's name"
+            return "no version of \(item) has a field '\(field)'\(known); \(hint)"
         }
     }
 }
@@ -146,7 +155,8 @@ public final class ItemHistory {
 
     /// The history of an item or file from `tip` (default HEAD), newest first; with
     /// `field`, only the commits that changed that field (or something inside it), showing
-    /// only it; at most `limit` entries.
+    /// only it — an error when no readable version has that field, so a misspelt name is
+    /// not mistaken for a field that never changed; at most `limit` entries.
     public func history(of idOrPath: String, from tip: ObjectID? = nil, field: String? = nil,
                         limit: Int? = nil) throws -> ItemHistoryResult {
         guard let tip = try tip ?? repository.headCommitID() else { throw HistoryError.emptyRepository }
@@ -166,14 +176,43 @@ public final class ItemHistory {
         }
         entries.reverse()
         if let field {
+            let all = entries
             entries = entries.compactMap { entry in
                 var entry = entry
                 entry.fields = entry.fields.filter { $0.concerns(field) }
                 return entry.fields.isEmpty ? nil : entry
             }
+            // A field some version had always shows up (its addition at least), so an empty
+            // answer for a field no version had is a name that is wrong, not a quiet field —
+            // unless a shallow clone hides the older versions, where the field may be.
+            if entries.isEmpty && !log.truncated {
+                let versions = all.compactMap(\.data)
+                let paths = Self.fieldPaths(versions)
+                if !paths.contains(field) {
+                    throw HistoryError.unknownField(field: field, item: id.map { "\($0) (\(path))" } ?? path,
+                                                    fields: Self.fieldPaths(versions, nested: false),
+                                                    nearest: EditDistance.nearest(to: field, in: paths))
+                }
+            }
         }
         if let limit { entries = Array(entries.prefix(max(0, limit))) }
         return ItemHistoryResult(item: id, path: path, entries: entries, truncated: log.truncated)
+    }
+
+    /// Every field path (`date`, `waive`, `waive.launch-lag`; without `nested`, only the
+    /// top-level keys) of these versions, each once, in the order of the versions and their keys.
+    static func fieldPaths(_ versions: [YAMLValue], nested: Bool = true) -> [String] {
+        var seen: Set<String> = [], paths: [String] = []
+        func walk(_ value: YAMLValue, _ prefix: String) {
+            guard case let .mapping(pairs) = value else { return }
+            for pair in pairs {
+                let path = prefix.isEmpty ? FieldChange.keyText(pair.key) : prefix + "." + FieldChange.keyText(pair.key)
+                if seen.insert(path).inserted { paths.append(path) }
+                if nested { walk(pair.value, path) }
+            }
+        }
+        for version in versions { walk(version, "") }
+        return paths
     }
 
     private func decode(_ path: String, in commit: ObjectID) throws -> Result<YAMLValue, HistoryDecodeFailure>? {
@@ -194,7 +233,8 @@ public final class ItemHistory {
             author: HistoryAuthor(name: info.author.name, email: info.author.email),
             date: CommitTime.iso8601(info.author.date, offsetMinutes: info.author.timeZoneOffsetMinutes),
             authorDate: info.author.date, authorOffsetMinutes: info.author.timeZoneOffsetMinutes,
-            committerDate: info.committer.date, subject: info.summary, path: change.path,
+            committerDate: info.committer.date, committerOffsetMinutes: info.committer.timeZoneOffsetMinutes,
+            subject: info.summary, path: change.path,
             previousPath: change.previousPath, change: change.kind, fields: [], error: nil, data: nil)
 
         var new: YAMLValue?

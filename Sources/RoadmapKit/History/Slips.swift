@@ -6,6 +6,8 @@ public struct SlipPoint: Sendable {
     public var commit: ObjectID
     /// The committer date of that commit.
     public var date: Date
+    /// The committer's offset from UTC in minutes, as git recorded it.
+    public var offsetMinutes: Int
     /// nil: the field was removed.
     public var value: YAMLValue?
 }
@@ -51,11 +53,14 @@ public enum Slips {
             guard case let .success(data) = history.decoder(try repository.blobData(entry.id)),
                   case let .string(itemKind)? = value(data, "kind"),
                   let field = datedFields[itemKind], kind == nil || kind == itemKind else { continue }
-            let result = try history.history(of: entry.path, from: tip, field: field)
+            // The whole history, not `field:`: a release that never had a date is a row
+            // without one, where `--field` would refuse the field as unknown.
+            let result = try history.history(of: entry.path, from: tip)
             var points: [SlipPoint] = []
             for item in result.entries.reversed() {
                 guard let change = item.fields.first(where: { $0.field == field }) else { continue }
-                points.append(SlipPoint(commit: item.commit, date: item.committerDate, value: change.new))
+                points.append(SlipPoint(commit: item.commit, date: item.committerDate,
+                                        offsetMinutes: item.committerOffsetMinutes, value: change.new))
             }
             if let cutoff {
                 let before = points.filter { $0.date < cutoff }
@@ -129,7 +134,8 @@ public enum Slips {
     }
 
     /// `{"schemaVersion": 1, "items": [{id, kind, path, field, first, current, moves, slipDays,
-    /// lastMovedBy, series: [{commit, date, value}]}]}`.
+    /// lastMovedBy, series: [{commit, date, value}]}]}`; a point's `date` is its commit's
+    /// committer date in ISO 8601 with the offset git recorded, as history's dates keep theirs.
     public static func json(_ reports: [SlipReport]) -> JSONValue {
         .object([
             ("schemaVersion", .int(1)),
@@ -147,7 +153,7 @@ public enum Slips {
                     ("series", .array(report.series.map { point in
                         .object([
                             ("commit", .string(point.commit.hex)),
-                            ("date", .string(CommitTime.iso8601(point.date, offsetMinutes: 0))),
+                            ("date", .string(CommitTime.iso8601(point.date, offsetMinutes: point.offsetMinutes))),
                             ("value", point.value.map(JSONValue.init) ?? .null),
                         ])
                     })),

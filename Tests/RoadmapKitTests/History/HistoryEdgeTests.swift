@@ -19,6 +19,11 @@ struct HistoryEdgeTests {
         #expect(result.entries.map(\.commit) == (try clone.gitLog("roadmap/archive/billing-v2.yaml", ["--follow"])))
         #expect(HistoryText.render(result).contains("shallow clone"))
         #expect(HistoryText.json(result).encoded().contains("\"truncated\": true"))
+        // A field the visible versions lack may be in the hidden ones: an empty, truncated
+        // answer rather than the "no such field" error a complete history gives.
+        let unseen = try history.history(of: "billing-v2", field: "x-unseen")
+        #expect(unseen.entries.isEmpty && unseen.truncated)
+        #expect(throws: HistoryError.self) { try story.history().history(of: "billing-v2", field: "x-unseen") }
         // The plain log agrees with git's too, and the boundary commit is not cached.
         let log = try PathHistory(repository: repository)
         #expect(try log.log(path: "roadmap/campaigns/spring.yaml").commits == clone.gitLog("roadmap/campaigns/spring.yaml"))

@@ -118,6 +118,13 @@ struct ItemHistoryTests {
         #expect(dates.entries.allSatisfy { $0.fields.map(\.field) == ["date"] })
         let waive = try history.history(of: "billing-v2", field: "waive")
         #expect(waive.entries.map(\.commit) == [story.fixed])
+        #expect(try history.history(of: "billing-v2", field: "waive.launch-lag").entries.map(\.commit) == [story.fixed])
+        // A field no version had is refused, nested or not, with the nearest real one.
+        #expect(throws: HistoryError.unknownField(field: "waive.launch-lagg", item: "billing-v2 (roadmap/archive/billing-v2.yaml)",
+                                                  fields: ["kind", "title", "date", "tags", "description", "waive"],
+                                                  nearest: "waive.launch-lag")) {
+            try history.history(of: "billing-v2", field: "waive.launch-lagg")
+        }
         let limited = try history.history(of: "roadmap/archive/billing-v2.yaml", limit: 2)
         #expect(limited.entries.map(\.commit) == [story.archived, story.fixed])
     }
