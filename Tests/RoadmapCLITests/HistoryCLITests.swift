@@ -244,7 +244,8 @@ struct HistoryCLITests {
                 #expect(result.status == 2, "cache \(cached), \(format): \(result.status) \(result.stderr)")
                 #expect(result.stdout.isEmpty, "cache \(cached), \(format): \(result.stdout)")
                 #expect(result.stderr.hasPrefix("roadmap: error: ") && result.stderr.split(separator: "\n").count == 1
-                        && result.stderr.contains("billing-v2") && result.stderr.contains(victim),
+                        && result.stderr.contains("billing-v2") && result.stderr.contains(victim)
+                        && result.stderr.contains("run 'git fsck'"),
                         "cache \(cached), \(format): \(result.stderr)")
             }
             // Put back, the object gives the whole history again: the failure taught the cache nothing wrong.

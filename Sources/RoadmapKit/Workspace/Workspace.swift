@@ -149,6 +149,10 @@ func git<T>(_ doing: String, _ body: () throws -> T) throws -> T {
         if error.isLocked {
             throw RoadmapError("\(doing): the index is locked (index.lock exists): another git process is running, or one crashed; remove .git/index.lock if none is")
         }
+        if error.isNotFound && error.message.contains("no match for id") {
+            // An object the repository's own history refers to: the repository is damaged.
+            throw RoadmapError("\(doing): \(error.message): the repository is missing this object; run 'git fsck' to see what else is missing, and fetch it again from a clone that has it")
+        }
         throw RoadmapError("\(doing): \(error.message)")
     }
 }
