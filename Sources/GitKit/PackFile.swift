@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pack (`.pack`, versions 2 and 3) with its index: the entries it holds, read in place
 /// from the mapped file. Every read is checked against the file's size: a damaged entry
 /// answers nil.
@@ -23,13 +25,18 @@ struct PackFile: Sendable {
     let index: PackIndex
     private let file: MappedFile
 
-    /// Nil when the files are not a pack and its index that agree on the object count.
+    /// Nil when the files are not a pack and its own index: the object counts must agree,
+    /// and the pack's checksum (its last 20 bytes) be the one the index was made for, as
+    /// git and libgit2 check — an index left from another pack would send every offset to
+    /// some other entry.
     init?(pack: MappedFile, index: PackIndex) {
         let bytes = pack.bytes
         guard bytes.count >= 12 + 20,
               bytes.loadUnaligned(as: UInt32.self) == UInt32(0x5041_434b).bigEndian, // "PACK"
               [2, 3].contains(UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self))),
-              Int(UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))) == index.count else { return nil }
+              Int(UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))) == index.count,
+              let packEnd = bytes.baseAddress, index.packChecksum.count == 20,
+              memcmp(packEnd + bytes.count - 20, index.packChecksum.baseAddress!, 20) == 0 else { return nil }
         self.file = pack
         self.index = index
     }

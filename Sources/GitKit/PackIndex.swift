@@ -28,6 +28,11 @@ struct PackIndex: Sendable {
         self.largeOffsetCount = (bytes.count - fixed) / 8
     }
 
+    /// The checksum of the pack this index was made for (20 bytes before the index's own).
+    var packChecksum: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: file.bytes[(file.bytes.count - 40)..<(file.bytes.count - 20)])
+    }
+
     /// Where the object starts in the pack; nil when it is not in this pack (or the index
     /// is damaged around it).
     func offset(of id: ObjectID) -> Int? {
