@@ -24,6 +24,9 @@ public final class CommitLinkPrefetcher: Sendable {
         var ended = false
         /// The walk waits in `take(_:)` for the next hand-over.
         var walkWaits = false
+        /// Commits the run has queued and will hand over (unless it fails or is stopped):
+        /// the only ones worth waiting for.
+        var queued: Set<ObjectID> = []
     }
 
     private let state = Mutex(State())
@@ -34,15 +37,16 @@ public final class CommitLinkPrefetcher: Sendable {
     /// walk waits, each commit is handed over at once instead of in batches.
     private let walkWaits = Atomic<Bool>(false)
 
-    /// Starts reading from `tip` in `repository` (opened again, for the second thread),
-    /// not going into the commits `known` lists (the tip is read in any case) nor past
-    /// `boundary` (a shallow clone's edge).
     /// How long `take(_:)` waits for a commit at most.
     private let patience: DispatchTimeInterval
 
+    /// Starts reading from `tip` in `repository` (opened again, for the second thread),
+    /// not going into the commits `known` lists (the tip is read in any case) nor past
+    /// `boundary` (a shallow clone's edge).
     public init(repository: Repository, tip: ObjectID, known: Set<ObjectID>, boundary: Set<ObjectID>,
                 patience: DispatchTimeInterval = .milliseconds(20)) {
         self.patience = patience
+        state.withLock { $0.queued = [tip] }
         let path = repository.gitDirectory
         let thread = Thread { [self] in
             defer {
@@ -63,34 +67,41 @@ public final class CommitLinkPrefetcher: Sendable {
         queue.push(first, time: first.commitTime)
         var batch: [CommitLink] = []
         var trees: [(ObjectID, RawObject)] = []
+        var queuedNow: [ObjectID] = []
         while let link = queue.pop() {
             batch.append(link)
             if let tree = try? reader.readTree(link.treeID) { trees.append((link.treeID, tree)) }
             if !boundary.contains(link.id) {
                 for parent in link.parents where seen.insert(parent).inserted && !known.contains(parent) {
                     guard let next = try? reader.link(parent) else {
-                        publish(batch, trees)
+                        publish(batch, trees, queuedNow)
                         return
                     }
                     queue.push(next, time: next.commitTime)
+                    queuedNow.append(parent)
                 }
             }
             // Handing links over in small batches keeps the lock off the walk's way.
             if batch.count >= 64 || walkWaits.load(ordering: .relaxed) {
-                if publish(batch, trees) { return }
+                if publish(batch, trees, queuedNow) { return }
                 batch.removeAll(keepingCapacity: true)
                 trees.removeAll(keepingCapacity: true)
+                queuedNow.removeAll(keepingCapacity: true)
             }
         }
-        publish(batch, trees)
+        publish(batch, trees, queuedNow)
     }
 
     /// Hands links and trees to the walk; true when the walk no longer wants them.
     @discardableResult
-    private func publish(_ batch: [CommitLink], _ trees: [(ObjectID, RawObject)]) -> Bool {
+    private func publish(_ batch: [CommitLink], _ trees: [(ObjectID, RawObject)], _ queued: [ObjectID]) -> Bool {
         let (stopped, wake) = state.withLock { state in
             guard !state.stopped else { return (true, false) }
-            for link in batch { state.links[link.id] = link }
+            for id in queued { state.queued.insert(id) }
+            for link in batch {
+                state.links[link.id] = link
+                state.queued.remove(link.id)
+            }
             for (id, tree) in trees { state.trees[id] = tree }
             return (false, releaseWalk(&state))
         }
@@ -113,16 +124,16 @@ public final class CommitLinkPrefetcher: Sendable {
         return true
     }
 
-    /// The link of a commit, handed over once; waits while the prefetcher runs and has not
-    /// handed it over yet, up to `patience` (for a commit the run reaches late, or never:
-    /// one not reachable from its tip). Nil when the run ended (or was stopped) without
-    /// reading it — not among those it reads, or it could not be read — or time ran out.
+    /// The link of a commit, handed over once; waits, up to `patience`, for one the run has
+    /// queued and not handed over yet. Nil for a commit the run has not queued (not among
+    /// those it reads, or not reached yet), when the run ended (or was stopped) without
+    /// reading it, or when time ran out.
     public func take(_ id: ObjectID) -> CommitLink? {
         let deadline = DispatchTime.now() + patience
         while true {
             let found: CommitLink?? = state.withLock { state in
                 if let link = state.links.removeValue(forKey: id) { return .some(link) }
-                if state.ended || state.stopped { return .some(nil) }
+                if state.ended || state.stopped || !state.queued.contains(id) { return .some(nil) }
                 state.walkWaits = true
                 walkWaits.store(true, ordering: .relaxed)
                 return nil
