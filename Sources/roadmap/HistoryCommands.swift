@@ -68,7 +68,7 @@ struct SlipsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "release or campaign (default: both).") var kind: SlipKind?
-    @Option(help: ArgumentHelp("Only moves on or after this date.", valueName: "DATE")) var since: String?
+    @Option(help: ArgumentHelp("Only moves on or after this day (from its start in the local time zone).", valueName: "DATE")) var since: String?
     @Option(help: "table or json.") var format: Format = .table
 
     func run() throws {

@@ -18,10 +18,7 @@ public enum RoadmapAsOf {
         } else {
             tip = try repository.resolveCommit(branch)
         }
-        // The first second of the next day, in the time zone (offsets can differ by day).
-        let nextDayUTC = Date(timeIntervalSince1970: TimeInterval((date.firstDay + 1) * 86_400))
-        let offset = timeZone.secondsFromGMT(for: nextDayUTC.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: nextDayUTC))))
-        let limit = nextDayUTC.addingTimeInterval(-TimeInterval(offset))
+        let limit = start(ofDay: date.firstDay + 1, in: timeZone)
         let shallow = try repository.shallowCommitIDs()
         var current: ObjectID? = tip
         while let id = current {
@@ -30,6 +27,14 @@ public enum RoadmapAsOf {
             current = shallow.contains(id) ? nil : info.parents.first
         }
         return nil
+    }
+
+    /// The first second of a day (days since 1970-01-01) in a time zone (offsets can differ
+    /// by day).
+    static func start(ofDay day: Int, in timeZone: TimeZone) -> Date {
+        let midnightUTC = Date(timeIntervalSince1970: TimeInterval(day * 86_400))
+        let offset = timeZone.secondsFromGMT(for: midnightUTC.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: midnightUTC))))
+        return midnightUTC.addingTimeInterval(-TimeInterval(offset))
     }
 
     public enum AsOfError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -37,15 +37,16 @@ public enum Slips {
     public static let datedFields = ["release": "date", "campaign": "launch"]
 
     /// `kind`: only releases or only campaigns; `since` (a date): only moves from that day
-    /// on (UTC), the value held then counting as the first planned one.
+    /// on, the day starting in `timeZone` as `--at`'s days end in it, the value held then
+    /// counting as the first planned one.
     public static func compute(history: ItemHistory, from tip: ObjectID? = nil, kind: String? = nil,
-                               since: String? = nil) throws -> [SlipReport] {
+                               since: String? = nil, timeZone: TimeZone = .current) throws -> [SlipReport] {
         let repository = history.repository
         guard let tip = try tip ?? repository.headCommitID() else { throw HistoryError.emptyRepository }
         var cutoff: Date?
         if let since {
             guard let date = RoadmapDate(since) else { throw RoadmapAsOf.AsOfError.invalidDay(since) }
-            cutoff = Date(timeIntervalSince1970: TimeInterval(date.firstDay * 86_400))
+            cutoff = RoadmapAsOf.start(ofDay: date.firstDay, in: timeZone)
         }
         var reports: [SlipReport] = []
         for entry in try repository.treeEntries(ofCommit: tip, under: history.root) where entry.mode.isBlob {

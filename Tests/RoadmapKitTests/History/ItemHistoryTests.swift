@@ -278,6 +278,13 @@ struct ItemHistoryTests {
         #expect(since.first?.firstPlanned == .string("2026-07-30"))
         #expect(since.first?.moves == 1)
         #expect(since.first?.netSlipDays == 2)
+        // The day starts in the given time zone, as --at's days end in it: the slip committed
+        // at 2026-01-02 00:00 UTC is on 1 January in New York (UTC-5), so not since 2 January there.
+        let utc = try Slips.compute(history: history, kind: "release", since: "2026-01-02", timeZone: #require(TimeZone(identifier: "UTC")))
+        #expect(utc.first?.firstPlanned == .string("2026-06-15") && utc.first?.moves == 2)
+        let newYork = try Slips.compute(history: history, kind: "release", since: "2026-01-02",
+                                        timeZone: #require(TimeZone(secondsFromGMT: -5 * 3600)))
+        #expect(newYork.first?.firstPlanned == .string("2026-07-30") && newYork.first?.moves == 1)
 
         let table = Slips.render(reports)
         #expect(table.contains("billing-v2"))
