@@ -3,12 +3,13 @@
 #
 # Usage: Fuzz/run.sh [seconds] [target…]
 #   seconds  per target (default: $SECONDS_PER_TARGET, else 30)
-#   target   yaml · date · merge (default: all of them)
+#   target   yaml · date · merge · pack (default: all of them)
 #
 # The targets compile the sources they need directly (no package):
 #   yaml   the YAML subset parser, editor and formatter     Sources/RoadmapKit/Format/*.swift
 #   date   the roadmap date parser and calendar arithmetic  Sources/RoadmapKit/Model/RoadmapDate.swift
 #   merge  the field-level three-way merge of an item       Format/*.swift + Proposals/ItemMerge.swift, MergeConflict.swift
+#   pack   the pack reader of history walks (packs, indexes, deltas)  Sources/GitKit/{Pack*,…}.swift, with libgit2 and zlib
 # Seeds stay in Fuzz/corpus/<target>/ (kept in the repository); the working corpus grows in
 # .build-fuzz/corpus/<target>/; findings go to Fuzz/crashes/<target>-*. Exits 1 when any
 # target found something, after running all of them.
@@ -16,9 +17,10 @@ set -eu
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-${SECONDS_PER_TARGET:-30}}"
 [ $# -gt 0 ] && shift
-TARGETS="${*:-yaml date merge}"
+TARGETS="${*:-yaml date merge pack}"
 OUT=.build-fuzz
 FORMAT="Sources/RoadmapKit/Format/*.swift"
+PACK="Sources/GitKit/MappedFile.swift Sources/GitKit/PackIndex.swift Sources/GitKit/PackFile.swift Sources/GitKit/PackedObjects.swift Sources/GitKit/Inflater.swift Sources/GitKit/Delta.swift Sources/GitKit/RawObject.swift Sources/GitKit/ObjectID.swift"
 mkdir -p "$OUT" Fuzz/crashes
 
 sources() {
@@ -26,17 +28,27 @@ sources() {
         yaml)  echo "$FORMAT Fuzz/YAMLFuzz/main.swift" ;;
         date)  echo "Sources/RoadmapKit/Model/RoadmapDate.swift Fuzz/DateFuzz/main.swift" ;;
         merge) echo "$FORMAT Sources/RoadmapKit/Proposals/ItemMerge.swift Sources/RoadmapKit/Proposals/MergeConflict.swift Fuzz/MergeFuzz/main.swift" ;;
-        *) echo "Fuzz/run.sh: unknown target '$1' (yaml, date, merge)" >&2; exit 2 ;;
+        pack)  echo "$PACK Fuzz/PackFuzz/main.swift" ;;
+        *) echo "Fuzz/run.sh: unknown target '$1' (yaml, date, merge, pack)" >&2; exit 2 ;;
+    esac
+}
+
+# The C libraries a target links (the pack reader's ids and raw objects come from libgit2).
+libraries() {
+    case "$1" in
+        pack) echo "-I Sources/CLibGit2 -I Sources/CZlib -lgit2 -lz" ;;
+        *) echo "" ;;
     esac
 }
 
 failed=""
 for target in $TARGETS; do
     src=$(sources "$target")
+    libs=$(libraries "$target")
     echo "== $target: building" >&2
     # The linker's notes about ASan's local symbols are noise: shown only when the build fails.
     # shellcheck disable=SC2086  # the source list is meant to be split and globbed
-    if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name "Fuzz_$target" $src \
+    if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name "Fuzz_$target" $src $libs \
         -o "$OUT/$target-fuzz" >"$OUT/$target-build.log" 2>&1; then
         cat "$OUT/$target-build.log" >&2
         exit 2
