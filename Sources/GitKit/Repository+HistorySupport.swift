@@ -422,10 +422,27 @@ private struct RawTreeCursor {
 
     /// Where the entry starting at `start` ends (after its id); nil when damaged.
     private func end(from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let nul = memchr(base + start, 0, bytes.count - start) else { return nil }
-        let end = base.distance(to: UnsafeRawPointer(nul)) + 21
-        return end <= bytes.count ? end : nil
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        // The NUL after the name, eight bytes at a time: entries are short, and a call to
+        // memchr per entry cost more than the search (trees of thousands of entries are
+        // walked once per version).
+        let count = bytes.count
+        var index = start
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            // The lowest byte flagged is the first zero byte (higher flags may be false).
+            let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if zeros != 0 {
+                let end = index + zeros.trailingZeroBitCount / 8 + 21
+                return end <= count ? end : nil
+            }
+            index += 8
+        }
+        while index < count {
+            if base.load(fromByteOffset: index, as: UInt8.self) == 0 { return index + 21 <= count ? index + 21 : nil }
+            index += 1
+        }
+        return nil
     }
 
     /// Skips the whole entries that lie within the next `count` bytes; returns how many
@@ -485,6 +502,11 @@ private struct RawTreeCursor {
         let count = min(a.count, b.count)
         guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
         var index = 0
+        // Large equal runs (big trees where one entry changed) go by in libc's vectorized
+        // memcmp, a block at a time, before the narrowing down.
+        for block in [4096, 256] {
+            while index + block <= count, memcmp(pa + index, pb + index, block) == 0 { index += block }
+        }
         while index + 8 <= count,
               pa.loadUnaligned(fromByteOffset: index, as: UInt64.self) == pb.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
             index += 8
