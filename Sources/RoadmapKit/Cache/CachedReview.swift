@@ -43,12 +43,38 @@ extension Workspace {
             let snapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
             return Reviewer.review(base: nil, head: snapshot, config: config, today: today)
         }
+        let prepared = try reviewBase(base, today: today, headFiles: headFiles, head: head)
+        return try cachedReview(against: prepared, headFiles: headFiles, head: head, today: today, storeHead: storeHead)
+    }
+
+    /// A base commit of `cachedReview`: its tree's entry (from the review cache, else computed
+    /// and stored), prepared so that several heads can be reviewed against it.
+    struct ReviewBase {
+        let commit: ObjectID
+        let tree: ObjectID
+        let prepared: DerivationBase
+        var entry: ReviewCache.Entry { prepared.entry }
+    }
+
+    /// The review base of `commit`; `headFiles` at `head` are read instead of the base's files
+    /// on a miss when they are the same files.
+    func reviewBase(_ commit: ObjectID, today: RoadmapDate, headFiles: [StateFile], head: TreeState) throws -> ReviewBase {
         let repository = self.repository
-        let baseInfo = try git("reading commit \(base.short)") { try repository.commit(base) }
-        let baseEntry = try treeEntry(baseInfo, today: today, headFiles: headFiles, head: head)
+        let info = try git("reading commit \(commit.short)") { try repository.commit(commit) }
+        let entry = try treeEntry(info, today: today, headFiles: headFiles, head: head)
+        return ReviewBase(commit: commit, tree: info.treeID, prepared: DerivationBase(entry))
+    }
+
+    /// `cachedReview` of the files `headFiles` of `head` against a prepared base; `changed`,
+    /// when the caller knows it, is `changedIDs(base.entry.files, headFiles)`.
+    func cachedReview(against base: ReviewBase, headFiles: [StateFile], head: TreeState, today: RoadmapDate,
+                      storeHead: Bool, changed knownChanged: Set<String>? = nil) throws -> ReviewResult {
+        let repository = self.repository
+        let baseEntry = base.entry
         let baseFiles = baseEntry.files
         let cache = ReviewCache(repository: repository)
-        if let derived = try derive(from: baseEntry, at: .tree(baseInfo.treeID), to: headFiles, at: head, today: today, withBase: true) {
+        if let derived = try derive(from: base.prepared, at: .tree(base.tree), to: headFiles, at: head, today: today,
+                                    withBase: true, changed: knownChanged) {
             if storeHead, let tree = head.treeID(repository) {
                 let key = ReviewCache.key(tree: tree, config: config, today: today)
                 if cache.entry(tree: tree, key: key) == nil { cache.store(derived.entry, tree: tree, key: key) }
@@ -58,9 +84,9 @@ extension Workspace {
         // A change the derivation does not handle (dangling references, whose hints read every
         // id): the head in full, against the base files of the ids that changed.
         let headSnapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
-        let changed = Self.changedIDs(baseFiles, headFiles)
+        let changed = knownChanged ?? Self.changedIDs(baseFiles, headFiles)
         let baseForRules = Snapshot(files: ItemParsing.parseAll(try read(baseFiles.filter { changed.contains($0.id) },
-                                                                         at: .tree(baseInfo.treeID))), config: config)
+                                                                         at: .tree(base.tree))), config: config)
         let headFindings = RuleEngine.findings(head: headSnapshot, base: baseForRules, config: config, today: today)
         return Reviewer.compare(base: baseEntry.findings, head: headFindings, items: headSnapshot.count)
     }
@@ -103,14 +129,19 @@ extension Workspace {
     func derive(from old: ReviewCache.Entry, at oldState: TreeState,
                 to newFiles: [StateFile], at newState: TreeState, today: RoadmapDate,
                 withBase: Bool) throws -> (entry: ReviewCache.Entry, headFindings: [Finding])? {
-        let oldFiles = old.files
-        guard old.graph.count == oldFiles.count else { return nil }
-        var oldGraph: [String: GraphEntry] = [:]
-        oldGraph.reserveCapacity(old.graph.count)
-        for g in old.graph { oldGraph[g.path] = g }
-        guard oldFiles.allSatisfy({ oldGraph[$0.path] != nil }) else { return nil }
+        try derive(from: DerivationBase(old), at: oldState, to: newFiles, at: newState, today: today, withBase: withBase)
+    }
 
-        let changed = Self.changedIDs(oldFiles, newFiles)
+    /// `derive` from a prepared entry, which several states can share; `changed`, when the
+    /// caller knows it, must be `changedIDs(old.entry.files, newFiles)`.
+    func derive(from prepared: DerivationBase, at oldState: TreeState,
+                to newFiles: [StateFile], at newState: TreeState, today: RoadmapDate,
+                withBase: Bool, changed knownChanged: Set<String>? = nil) throws -> (entry: ReviewCache.Entry, headFindings: [Finding])? {
+        let old = prepared.entry
+        let oldFiles = old.files
+        guard let oldGraph = prepared.graphByPath else { return nil }
+
+        let changed = knownChanged ?? Self.changedIDs(oldFiles, newFiles)
         if changed.isEmpty { return (old, old.findings) }
 
         // The new state's references: the old ones for unchanged files, parsed for the others.
@@ -128,7 +159,7 @@ extension Workspace {
         }
 
         // Items whose findings may change, and the items those findings read.
-        let before = ItemGraph(old.graph), after = ItemGraph(newGraph)
+        let before = prepared.itemGraph, after = ItemGraph(newGraph)
         let affected = changed.union(before.forward(changed)).union(before.reverse(changed))
             .union(after.forward(changed)).union(after.reverse(changed))
         let needed = affected.union(after.forward(affected)).union(after.reverse(affected))
@@ -159,6 +190,25 @@ extension Workspace {
         headFindings.sort(by: Finding.reportOrder)
         let findings = withBase ? headFindings.filter { !Self.diffAwareRules.contains($0.rule) } : headFindings
         return (ReviewCache.Entry(findings: findings, graph: newGraph, files: newFiles), headFindings)
+    }
+
+    /// What `derive` builds from the old entry before looking at the new state: its graph by
+    /// path (nil when the entry is inconsistent: a file without a graph entry) and its
+    /// `ItemGraph` (built on first use: a state without changes never needs it). Built once,
+    /// it serves every state derived from the same entry.
+    final class DerivationBase {
+        let entry: ReviewCache.Entry
+        let graphByPath: [String: GraphEntry]?
+        private(set) lazy var itemGraph = ItemGraph(entry.graph)
+
+        init(_ entry: ReviewCache.Entry) {
+            self.entry = entry
+            var byPath: [String: GraphEntry] = [:]
+            byPath.reserveCapacity(entry.graph.count)
+            for g in entry.graph { byPath[g.path] = g }
+            let consistent = entry.graph.count == entry.files.count && entry.files.allSatisfy { byPath[$0.path] != nil }
+            graphByPath = consistent ? byPath : nil
+        }
     }
 
     /// Ids with a file that differs between two states (by path, blob and mode); a file
