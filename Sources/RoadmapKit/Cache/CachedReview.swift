@@ -65,16 +65,16 @@ extension Workspace {
         return ReviewBase(commit: commit, tree: info.treeID, prepared: DerivationBase(entry))
     }
 
-    /// `cachedReview` of the files `headFiles` of `head` against a prepared base; `changed`,
-    /// when the caller knows it, is `changedIDs(base.entry.files, headFiles)`.
+    /// `cachedReview` of the files `headFiles` of `head` against a prepared base; `change`,
+    /// when the caller knows it, is how `headFiles` differ from `base.entry.files`.
     func cachedReview(against base: ReviewBase, headFiles: [StateFile], head: TreeState, today: RoadmapDate,
-                      storeHead: Bool, changed knownChanged: Set<String>? = nil) throws -> ReviewResult {
+                      storeHead: Bool, change knownChange: FileChange? = nil) throws -> ReviewResult {
         let repository = self.repository
         let baseEntry = base.entry
         let baseFiles = baseEntry.files
         let cache = ReviewCache(repository: repository)
         if let derived = try derive(from: base.prepared, at: .tree(base.tree), to: headFiles, at: head, today: today,
-                                    withBase: true, changed: knownChanged) {
+                                    withBase: true, change: knownChange) {
             if storeHead, let tree = head.treeID(repository) {
                 let key = ReviewCache.key(tree: tree, config: config, today: today)
                 if cache.entry(tree: tree, key: key) == nil { cache.store(derived.entry, tree: tree, key: key) }
@@ -84,7 +84,7 @@ extension Workspace {
         // A change the derivation does not handle (dangling references, whose hints read every
         // id): the head in full, against the base files of the ids that changed.
         let headSnapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
-        let changed = knownChanged ?? Self.changedIDs(baseFiles, headFiles)
+        let changed = knownChange?.changed ?? Self.changedIDs(baseFiles, headFiles)
         let baseForRules = Snapshot(files: ItemParsing.parseAll(try read(baseFiles.filter { changed.contains($0.id) },
                                                                          at: .tree(base.tree))), config: config)
         let headFindings = RuleEngine.findings(head: headSnapshot, base: baseForRules, config: config, today: today)
@@ -136,30 +136,58 @@ extension Workspace {
     /// caller knows it, must be `changedIDs(old.entry.files, newFiles)`.
     func derive(from prepared: DerivationBase, at oldState: TreeState,
                 to newFiles: [StateFile], at newState: TreeState, today: RoadmapDate,
-                withBase: Bool, changed knownChanged: Set<String>? = nil) throws -> (entry: ReviewCache.Entry, headFindings: [Finding])? {
+                withBase: Bool, change knownChange: FileChange? = nil) throws -> (entry: ReviewCache.Entry, headFindings: [Finding])? {
         let old = prepared.entry
         let oldFiles = old.files
         guard let oldGraph = prepared.graphByPath else { return nil }
+        // A known change is used only over a graph that lines up with the files by index.
+        let change = prepared.isAligned ? knownChange : nil
 
-        let changed = knownChanged ?? Self.changedIDs(oldFiles, newFiles)
+        let changed = change?.changed ?? Self.changedIDs(oldFiles, newFiles)
         if changed.isEmpty { return (old, old.findings) }
 
         // The new state's references: the old ones for unchanged files, parsed for the others.
         var parsed: [String: ParsedFile] = [:]
-        let changedNew = newFiles.filter { changed.contains($0.id) }
+        let changedNew = change?.newFiles ?? newFiles.filter { changed.contains($0.id) }
         for file in ItemParsing.parseAll(try read(changedNew, at: newState)) { parsed[file.path] = file }
         let changedSnapshot = Snapshot(files: Array(parsed.values), config: config)
         var changedGraph: [String: GraphEntry] = [:]
         for g in GraphEntry.entries(of: changedSnapshot) { changedGraph[g.path] = g }
         var newGraph: [GraphEntry] = []
         newGraph.reserveCapacity(newFiles.count)
-        for file in newFiles {
-            guard let entry = changedGraph[file.path] ?? oldGraph[file.path] else { return nil }  // vanished while read
-            newGraph.append(entry)
+        let after: ItemGraph
+        if let change {
+            // The old graph without the changed ids' files, and their new entries, by path.
+            var changedEntries: [GraphEntry] = []
+            changedEntries.reserveCapacity(changedNew.count)
+            for file in changedNew {
+                guard let entry = changedGraph[file.path] else { return nil }  // vanished while read
+                changedEntries.append(entry)
+            }
+            var removed = change.oldIndices[...], next = 0
+            for (index, entry) in old.graph.enumerated() {
+                if removed.first == index {
+                    removed.removeFirst()
+                    continue
+                }
+                while next < changedEntries.count && changedEntries[next].path < entry.path {
+                    newGraph.append(changedEntries[next])
+                    next += 1
+                }
+                newGraph.append(entry)
+            }
+            newGraph += changedEntries[next...]
+            after = ItemGraph(prepared.itemGraph, removing: Set(change.oldIndices), adding: changedEntries)
+        } else {
+            for file in newFiles {
+                guard let entry = changedGraph[file.path] ?? oldGraph[file.path] else { return nil }  // vanished while read
+                newGraph.append(entry)
+            }
+            after = ItemGraph(newGraph)
         }
 
         // Items whose findings may change, and the items those findings read.
-        let before = prepared.itemGraph, after = ItemGraph(newGraph)
+        let before = prepared.itemGraph
         let affected = changed.union(before.forward(changed)).union(before.reverse(changed))
             .union(after.forward(changed)).union(after.reverse(changed))
         let needed = affected.union(after.forward(affected)).union(after.reverse(affected))
@@ -172,13 +200,22 @@ extension Workspace {
             for id in changed where before.kind(of: id) != after.kind(of: id) { return nil }
         }
 
-        let toRead = newFiles.filter { parsed[$0.path] == nil && needed.contains($0.id) }
+        let neededFiles: [StateFile]
+        if change != nil {
+            // An unchanged id has the same files in both states.
+            var files = changedNew.filter { needed.contains($0.id) }
+            for id in needed where !changed.contains(id) { files += (prepared.indicesByID[id] ?? []).map { oldFiles[$0] } }
+            files.sort { $0.path < $1.path }
+            neededFiles = files
+        } else {
+            neededFiles = newFiles.filter { needed.contains($0.id) }
+        }
+        let toRead = neededFiles.filter { parsed[$0.path] == nil }
         for file in ItemParsing.parseAll(try read(toRead, at: newState)) { parsed[file.path] = file }
-        let sub = Snapshot(files: newFiles.compactMap { needed.contains($0.id) ? parsed[$0.path] : nil },
-                           config: config)
+        let sub = Snapshot(files: neededFiles.compactMap { parsed[$0.path] }, config: config)
         var baseForRules: Snapshot?
         if withBase {
-            let oldChanged = oldFiles.filter { changed.contains($0.id) }
+            let oldChanged = change?.oldFiles ?? oldFiles.filter { changed.contains($0.id) }
             baseForRules = Snapshot(files: ItemParsing.parseAll(try read(oldChanged, at: oldState)), config: config)
         }
         let local = RuleEngine.findings(head: sub, base: baseForRules, config: config, today: today)
@@ -200,6 +237,16 @@ extension Workspace {
         let entry: ReviewCache.Entry
         let graphByPath: [String: GraphEntry]?
         private(set) lazy var itemGraph = ItemGraph(entry.graph)
+        /// Whether `entry.graph[i]` is the entry of `entry.files[i]` for every i (they are both
+        /// sorted by path), which a `FileChange` relies on.
+        private(set) lazy var isAligned = graphByPath != nil && zip(entry.graph, entry.files).allSatisfy { $0.path == $1.path }
+        /// Indices into `entry.files` by item id.
+        private(set) lazy var indicesByID: [String: [Int]] = {
+            var out: [String: [Int]] = [:]
+            out.reserveCapacity(entry.files.count)
+            for (index, file) in entry.files.enumerated() { out[file.id, default: []].append(index) }
+            return out
+        }()
 
         init(_ entry: ReviewCache.Entry) {
             self.entry = entry
@@ -209,6 +256,18 @@ extension Workspace {
             let consistent = entry.graph.count == entry.files.count && entry.files.allSatisfy { byPath[$0.path] != nil }
             graphByPath = consistent ? byPath : nil
         }
+    }
+
+    /// How a new state's files differ from an entry's, when the caller knows it without
+    /// comparing every file (`proposalFiles`): exactly what `derive` would compute.
+    struct FileChange {
+        /// `changedIDs(entry.files, newFiles)`.
+        let changed: Set<String>
+        /// The new state's files whose id is in `changed`, in path order.
+        let newFiles: [StateFile]
+        /// The entry's files whose id is in `changed`, in path order, and their indices in it.
+        let oldFiles: [StateFile]
+        let oldIndices: [Int]
     }
 
     /// Ids with a file that differs between two states (by path, blob and mode); a file

@@ -16,6 +16,9 @@ final class ProposalBases {
         /// Indices into `files` by item id.
         let indicesByID: [String: [Int]]
         let review: Workspace.ReviewBase
+        /// Whether `files` are the review entry's files, index for index (so that indices
+        /// into one are indices into the other).
+        let filesMatchReview: Bool
     }
 
     private var bases: [ObjectID: Base] = [:]
@@ -27,7 +30,12 @@ final class ProposalBases {
         var indicesByID: [String: [Int]] = [:]
         indicesByID.reserveCapacity(files.count)
         for (index, file) in files.enumerated() { indicesByID[file.id, default: []].append(index) }
-        let base = Base(commit: commit, tree: review.tree, files: files, indicesByID: indicesByID, review: review)
+        let reviewFiles = review.entry.files
+        let match = files.count == reviewFiles.count && zip(files, reviewFiles).allSatisfy {
+            $0.path == $1.path && $0.blob == $1.blob && $0.mode == $1.mode
+        }
+        let base = Base(commit: commit, tree: review.tree, files: files, indicesByID: indicesByID, review: review,
+                        filesMatchReview: match)
         bases[commit] = base
         return base
     }
@@ -42,8 +50,10 @@ struct ProposalFiles {
     let changed: Set<String>
     /// The files of `files` whose id is in `changed`, in path order.
     let changedFiles: [StateFile]
-    /// The files of the base whose id is in `changed`, in path order.
+    /// The files of the base whose id is in `changed`, in path order, and their indices in
+    /// the base's files.
     let changedBaseFiles: [StateFile]
+    let changedBaseIndices: [Int]
 }
 
 extension Workspace {
@@ -76,7 +86,8 @@ extension Workspace {
             let files = try stateFiles(.commit(tip))
             let changed = Self.changedIDs(baseFiles, files)
             return ProposalFiles(files: files, changed: changed, changedFiles: files.filter { changed.contains($0.id) },
-                                 changedBaseFiles: baseFiles.filter { changed.contains($0.id) })
+                                 changedBaseFiles: baseFiles.filter { changed.contains($0.id) },
+                                 changedBaseIndices: baseFiles.indices.filter { changed.contains(baseFiles[$0].id) })
         }
 
         var removed = Set<Int>()
@@ -117,6 +128,14 @@ extension Workspace {
         var changedFiles = baseIndices.filter { !removed.contains($0) }.map { baseFiles[$0] }
         changedFiles += added.filter { changed.contains($0.id) }
         changedFiles.sort { $0.path < $1.path }
-        return ProposalFiles(files: files, changed: changed, changedFiles: changedFiles, changedBaseFiles: changedBaseFiles)
+        return ProposalFiles(files: files, changed: changed, changedFiles: changedFiles, changedBaseFiles: changedBaseFiles,
+                             changedBaseIndices: baseIndices)
+    }
+
+    /// The change as `derive` takes it, when the base's files are its review entry's.
+    func fileChange(_ files: ProposalFiles, from base: ProposalBases.Base) -> FileChange? {
+        guard base.filesMatchReview else { return nil }
+        return FileChange(changed: files.changed, newFiles: files.changedFiles, oldFiles: files.changedBaseFiles,
+                          oldIndices: files.changedBaseIndices)
     }
 }

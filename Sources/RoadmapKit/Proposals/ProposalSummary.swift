@@ -85,7 +85,7 @@ extension Workspace {
         let base = try bases.base(mergeBase, in: self, today: today)
         let tipFiles = try proposalFiles(tip: tip, from: base)
         let review = try cachedReview(against: base.review, headFiles: tipFiles.files, head: .commit(tip), today: today,
-                                      storeHead: false, changed: tipFiles.changed)
+                                      storeHead: false, change: fileChange(tipFiles, from: base))
         let items = SemanticDiff.itemChanges(
             old: Snapshot(files: ItemParsing.parseAll(try read(tipFiles.changedBaseFiles, at: .commit(mergeBase))), config: config),
             new: Snapshot(files: ItemParsing.parseAll(try read(tipFiles.changedFiles, at: .commit(tip))), config: config))
