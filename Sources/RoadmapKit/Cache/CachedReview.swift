@@ -43,12 +43,38 @@ extension Workspace {
             let snapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
             return Reviewer.review(base: nil, head: snapshot, config: config, today: today)
         }
+        let prepared = try reviewBase(base, today: today, headFiles: headFiles, head: head)
+        return try cachedReview(against: prepared, headFiles: headFiles, head: head, today: today, storeHead: storeHead)
+    }
+
+    /// A base commit of `cachedReview`: its tree's entry (from the review cache, else computed
+    /// and stored), prepared so that several heads can be reviewed against it.
+    struct ReviewBase {
+        let commit: ObjectID
+        let tree: ObjectID
+        let prepared: DerivationBase
+        var entry: ReviewCache.Entry { prepared.entry }
+    }
+
+    /// The review base of `commit`; `headFiles` at `head` are read instead of the base's files
+    /// on a miss when they are the same files.
+    func reviewBase(_ commit: ObjectID, today: RoadmapDate, headFiles: [StateFile], head: TreeState) throws -> ReviewBase {
         let repository = self.repository
-        let baseInfo = try git("reading commit \(base.short)") { try repository.commit(base) }
-        let baseEntry = try treeEntry(baseInfo, today: today, headFiles: headFiles, head: head)
+        let info = try git("reading commit \(commit.short)") { try repository.commit(commit) }
+        let entry = try treeEntry(info, today: today, headFiles: headFiles, head: head)
+        return ReviewBase(commit: commit, tree: info.treeID, prepared: DerivationBase(entry))
+    }
+
+    /// `cachedReview` of the files `headFiles` of `head` against a prepared base; `change`,
+    /// when the caller knows it, is how `headFiles` differ from `base.entry.files`.
+    func cachedReview(against base: ReviewBase, headFiles: [StateFile], head: TreeState, today: RoadmapDate,
+                      storeHead: Bool, change knownChange: FileChange? = nil) throws -> ReviewResult {
+        let repository = self.repository
+        let baseEntry = base.entry
         let baseFiles = baseEntry.files
         let cache = ReviewCache(repository: repository)
-        if let derived = try derive(from: baseEntry, at: .tree(baseInfo.treeID), to: headFiles, at: head, today: today, withBase: true) {
+        if let derived = try derive(from: base.prepared, at: .tree(base.tree), to: headFiles, at: head, today: today,
+                                    withBase: true, change: knownChange) {
             if storeHead, let tree = head.treeID(repository) {
                 let key = ReviewCache.key(tree: tree, config: config, today: today)
                 if cache.entry(tree: tree, key: key) == nil { cache.store(derived.entry, tree: tree, key: key) }
@@ -58,9 +84,9 @@ extension Workspace {
         // A change the derivation does not handle (dangling references, whose hints read every
         // id): the head in full, against the base files of the ids that changed.
         let headSnapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
-        let changed = Self.changedIDs(baseFiles, headFiles)
+        let changed = knownChange?.changed ?? Self.changedIDs(baseFiles, headFiles)
         let baseForRules = Snapshot(files: ItemParsing.parseAll(try read(baseFiles.filter { changed.contains($0.id) },
-                                                                         at: .tree(baseInfo.treeID))), config: config)
+                                                                         at: .tree(base.tree))), config: config)
         let headFindings = RuleEngine.findings(head: headSnapshot, base: baseForRules, config: config, today: today)
         return Reviewer.compare(base: baseEntry.findings, head: headFindings, items: headSnapshot.count)
     }
@@ -103,32 +129,65 @@ extension Workspace {
     func derive(from old: ReviewCache.Entry, at oldState: TreeState,
                 to newFiles: [StateFile], at newState: TreeState, today: RoadmapDate,
                 withBase: Bool) throws -> (entry: ReviewCache.Entry, headFindings: [Finding])? {
-        let oldFiles = old.files
-        guard old.graph.count == oldFiles.count else { return nil }
-        var oldGraph: [String: GraphEntry] = [:]
-        oldGraph.reserveCapacity(old.graph.count)
-        for g in old.graph { oldGraph[g.path] = g }
-        guard oldFiles.allSatisfy({ oldGraph[$0.path] != nil }) else { return nil }
+        try derive(from: DerivationBase(old), at: oldState, to: newFiles, at: newState, today: today, withBase: withBase)
+    }
 
-        let changed = Self.changedIDs(oldFiles, newFiles)
+    /// `derive` from a prepared entry, which several states can share; `changed`, when the
+    /// caller knows it, must be `changedIDs(old.entry.files, newFiles)`.
+    func derive(from prepared: DerivationBase, at oldState: TreeState,
+                to newFiles: [StateFile], at newState: TreeState, today: RoadmapDate,
+                withBase: Bool, change knownChange: FileChange? = nil) throws -> (entry: ReviewCache.Entry, headFindings: [Finding])? {
+        let old = prepared.entry
+        let oldFiles = old.files
+        guard let oldGraph = prepared.graphByPath else { return nil }
+        // A known change is used only over a graph that lines up with the files by index.
+        let change = prepared.isAligned ? knownChange : nil
+
+        let changed = change?.changed ?? Self.changedIDs(oldFiles, newFiles)
         if changed.isEmpty { return (old, old.findings) }
 
         // The new state's references: the old ones for unchanged files, parsed for the others.
         var parsed: [String: ParsedFile] = [:]
-        let changedNew = newFiles.filter { changed.contains($0.id) }
+        let changedNew = change?.newFiles ?? newFiles.filter { changed.contains($0.id) }
         for file in ItemParsing.parseAll(try read(changedNew, at: newState)) { parsed[file.path] = file }
         let changedSnapshot = Snapshot(files: Array(parsed.values), config: config)
         var changedGraph: [String: GraphEntry] = [:]
         for g in GraphEntry.entries(of: changedSnapshot) { changedGraph[g.path] = g }
         var newGraph: [GraphEntry] = []
         newGraph.reserveCapacity(newFiles.count)
-        for file in newFiles {
-            guard let entry = changedGraph[file.path] ?? oldGraph[file.path] else { return nil }  // vanished while read
-            newGraph.append(entry)
+        let after: ItemGraph
+        if let change {
+            // The old graph without the changed ids' files, and their new entries, by path.
+            var changedEntries: [GraphEntry] = []
+            changedEntries.reserveCapacity(changedNew.count)
+            for file in changedNew {
+                guard let entry = changedGraph[file.path] else { return nil }  // vanished while read
+                changedEntries.append(entry)
+            }
+            var removed = change.oldIndices[...], next = 0
+            for (index, entry) in old.graph.enumerated() {
+                if removed.first == index {
+                    removed.removeFirst()
+                    continue
+                }
+                while next < changedEntries.count && changedEntries[next].path < entry.path {
+                    newGraph.append(changedEntries[next])
+                    next += 1
+                }
+                newGraph.append(entry)
+            }
+            newGraph += changedEntries[next...]
+            after = ItemGraph(prepared.itemGraph, removing: Set(change.oldIndices), adding: changedEntries)
+        } else {
+            for file in newFiles {
+                guard let entry = changedGraph[file.path] ?? oldGraph[file.path] else { return nil }  // vanished while read
+                newGraph.append(entry)
+            }
+            after = ItemGraph(newGraph)
         }
 
         // Items whose findings may change, and the items those findings read.
-        let before = ItemGraph(old.graph), after = ItemGraph(newGraph)
+        let before = prepared.itemGraph
         let affected = changed.union(before.forward(changed)).union(before.reverse(changed))
             .union(after.forward(changed)).union(after.reverse(changed))
         let needed = affected.union(after.forward(affected)).union(after.reverse(affected))
@@ -141,13 +200,22 @@ extension Workspace {
             for id in changed where before.kind(of: id) != after.kind(of: id) { return nil }
         }
 
-        let toRead = newFiles.filter { parsed[$0.path] == nil && needed.contains($0.id) }
+        let neededFiles: [StateFile]
+        if change != nil {
+            // An unchanged id has the same files in both states.
+            var files = changedNew.filter { needed.contains($0.id) }
+            for id in needed where !changed.contains(id) { files += (prepared.indicesByID[id] ?? []).map { oldFiles[$0] } }
+            files.sort { $0.path < $1.path }
+            neededFiles = files
+        } else {
+            neededFiles = newFiles.filter { needed.contains($0.id) }
+        }
+        let toRead = neededFiles.filter { parsed[$0.path] == nil }
         for file in ItemParsing.parseAll(try read(toRead, at: newState)) { parsed[file.path] = file }
-        let sub = Snapshot(files: newFiles.compactMap { needed.contains($0.id) ? parsed[$0.path] : nil },
-                           config: config)
+        let sub = Snapshot(files: neededFiles.compactMap { parsed[$0.path] }, config: config)
         var baseForRules: Snapshot?
         if withBase {
-            let oldChanged = oldFiles.filter { changed.contains($0.id) }
+            let oldChanged = change?.oldFiles ?? oldFiles.filter { changed.contains($0.id) }
             baseForRules = Snapshot(files: ItemParsing.parseAll(try read(oldChanged, at: oldState)), config: config)
         }
         let local = RuleEngine.findings(head: sub, base: baseForRules, config: config, today: today)
@@ -159,6 +227,47 @@ extension Workspace {
         headFindings.sort(by: Finding.reportOrder)
         let findings = withBase ? headFindings.filter { !Self.diffAwareRules.contains($0.rule) } : headFindings
         return (ReviewCache.Entry(findings: findings, graph: newGraph, files: newFiles), headFindings)
+    }
+
+    /// What `derive` builds from the old entry before looking at the new state: its graph by
+    /// path (nil when the entry is inconsistent: a file without a graph entry) and its
+    /// `ItemGraph` (built on first use: a state without changes never needs it). Built once,
+    /// it serves every state derived from the same entry.
+    final class DerivationBase {
+        let entry: ReviewCache.Entry
+        let graphByPath: [String: GraphEntry]?
+        private(set) lazy var itemGraph = ItemGraph(entry.graph)
+        /// Whether `entry.graph[i]` is the entry of `entry.files[i]` for every i (they are both
+        /// sorted by path), which a `FileChange` relies on.
+        private(set) lazy var isAligned = graphByPath != nil && zip(entry.graph, entry.files).allSatisfy { $0.path == $1.path }
+        /// Indices into `entry.files` by item id.
+        private(set) lazy var indicesByID: [String: [Int]] = {
+            var out: [String: [Int]] = [:]
+            out.reserveCapacity(entry.files.count)
+            for (index, file) in entry.files.enumerated() { out[file.id, default: []].append(index) }
+            return out
+        }()
+
+        init(_ entry: ReviewCache.Entry) {
+            self.entry = entry
+            var byPath: [String: GraphEntry] = [:]
+            byPath.reserveCapacity(entry.graph.count)
+            for g in entry.graph { byPath[g.path] = g }
+            let consistent = entry.graph.count == entry.files.count && entry.files.allSatisfy { byPath[$0.path] != nil }
+            graphByPath = consistent ? byPath : nil
+        }
+    }
+
+    /// How a new state's files differ from an entry's, when the caller knows it without
+    /// comparing every file (`proposalFiles`): exactly what `derive` would compute.
+    struct FileChange {
+        /// `changedIDs(entry.files, newFiles)`.
+        let changed: Set<String>
+        /// The new state's files whose id is in `changed`, in path order.
+        let newFiles: [StateFile]
+        /// The entry's files whose id is in `changed`, in path order, and their indices in it.
+        let oldFiles: [StateFile]
+        let oldIndices: [Int]
     }
 
     /// Ids with a file that differs between two states (by path, blob and mode); a file

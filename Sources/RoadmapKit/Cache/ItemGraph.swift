@@ -60,6 +60,18 @@ struct ItemGraph {
     /// Entry indices by id (several files may share one), and by each id they name.
     private let byID: [String: [Int]]
     private let referrers: [String: [Int]]
+    /// For a graph made from another by replacing some files (`init(_:removing:adding:)`):
+    /// that graph and the indices of its entries left out; `entries` are the ones added.
+    private let base: Base?
+
+    private final class Base {
+        let graph: ItemGraph
+        let removed: Set<Int>
+        init(graph: ItemGraph, removed: Set<Int>) {
+            self.graph = graph
+            self.removed = removed
+        }
+    }
 
     // The edge maps cost one pass over the entries; the closures then visit only what they
     // reach. (Scanning every entry once per step of depth instead, as the review did before,
@@ -76,6 +88,38 @@ struct ItemGraph {
         }
         self.byID = byID
         self.referrers = referrers
+        base = nil
+    }
+
+    /// The graph of `base`'s entries without those at `removed`, plus `added`: equal to the
+    /// graph of that list sorted by path, at the cost of the change (the edge maps of `base`
+    /// are shared, not rebuilt). `base` must not itself be made this way.
+    init(_ base: ItemGraph, removing removed: Set<Int>, adding added: [GraphEntry]) {
+        precondition(base.base == nil, "ItemGraph: one level of replacement only")
+        self.init(ItemGraph(added), base: Base(graph: base, removed: removed))
+    }
+
+    private init(_ added: ItemGraph, base: Base) {
+        entries = added.entries
+        byID = added.byID
+        referrers = added.referrers
+        self.base = base
+    }
+
+    /// Calls `body` with every entry of the id.
+    private func forEachEntry(ofID id: String, _ body: (GraphEntry) -> Void) {
+        if let base {
+            for index in base.graph.byID[id] ?? [] where !base.removed.contains(index) { body(base.graph.entries[index]) }
+        }
+        for index in byID[id] ?? [] { body(entries[index]) }
+    }
+
+    /// Calls `body` with every entry that names the id.
+    private func forEachReferrer(of target: String, _ body: (GraphEntry) -> Void) {
+        if let base {
+            for index in base.graph.referrers[target] ?? [] where !base.removed.contains(index) { body(base.graph.entries[index]) }
+        }
+        for index in referrers[target] ?? [] { body(entries[index]) }
     }
 
     /// Ids reachable from `ids` by references (`ids` excluded unless on a cycle).
@@ -85,8 +129,8 @@ struct ItemGraph {
         while !frontier.isEmpty {
             var next = Set<String>()
             for id in frontier {
-                for index in byID[id] ?? [] {
-                    for target in entries[index].targets where seen.insert(target).inserted { next.insert(target) }
+                forEachEntry(ofID: id) { entry in
+                    for target in entry.targets where seen.insert(target).inserted { next.insert(target) }
                 }
             }
             frontier = next
@@ -101,8 +145,8 @@ struct ItemGraph {
         while !frontier.isEmpty {
             var next = Set<String>()
             for target in frontier {
-                for index in referrers[target] ?? [] where seen.insert(entries[index].id).inserted {
-                    next.insert(entries[index].id)
+                forEachReferrer(of: target) { entry in
+                    if seen.insert(entry.id).inserted { next.insert(entry.id) }
                 }
             }
             frontier = next
@@ -113,7 +157,16 @@ struct ItemGraph {
     /// The kind `Snapshot.byID` gives an id (its first parsed file by path): nil when no file
     /// of the id parsed, `.some(nil)` when it parsed without a valid kind.
     func kind(of id: String) -> Kind?? {
-        for index in byID[id] ?? [] where entries[index].parsed { return .some(entries[index].kind) }
-        return nil
+        guard base != nil else {
+            for index in byID[id] ?? [] where entries[index].parsed { return .some(entries[index].kind) }
+            return nil
+        }
+        // Entries from both lists: the first by path.
+        var first: GraphEntry?
+        forEachEntry(ofID: id) { entry in
+            if entry.parsed, first.map({ entry.path < $0.path }) ?? true { first = entry }
+        }
+        guard let first else { return nil }
+        return .some(first.kind)
     }
 }

@@ -51,13 +51,14 @@ extension Workspace {
         let repository = self.repository
         let baseTip = try self.baseTip()
         var summaries: [ProposalSummary] = []
+        let bases = ProposalBases()
         for proposal in try openProposals(remote: remote) {
             let tip = proposal.tip
             let mergeBase = try git("finding the merge base of \(proposal.reference) and \(config.base)") { try repository.mergeBase(baseTip, tip) }
             let (ahead, behind) = try git("counting commits of \(proposal.reference)") { try repository.aheadBehind(tip, baseTip) }
             let (title, reasoning, author) = try proposalDescription(name: proposal.name, tip: tip, base: mergeBase)
             let info = try git("reading commit \(tip.short)") { try repository.commit(tip) }
-            let diff = try proposalDiff(mergeBase: mergeBase, tip: tip, today: today)
+            let diff = try proposalDiff(mergeBase: mergeBase, tip: tip, today: today, bases: bases)
             var conflicts: [MergeConflict] = []
             if let mergeBase, mergeBase != tip, mergeBase != baseTip {
                 conflicts = try git("merging \(proposal.reference) into \(config.base) (trial)") {
@@ -74,19 +75,20 @@ extension Workspace {
 
     /// `SemanticDiff.compute` over the merge base's and the tip's snapshots, computed from what
     /// differs: the review through the review cache (Cache/CachedReview.swift), the item
-    /// changes over the files of the ids that changed (the others cannot differ).
-    func proposalDiff(mergeBase: ObjectID?, tip: ObjectID, today: RoadmapDate) throws -> SemanticDiff {
+    /// changes over the files of the ids that changed (the others cannot differ). The tip's
+    /// files come from the base's and the tree diff (`proposalFiles`); `bases` shares the merge
+    /// base's files and review between the proposals of one run.
+    func proposalDiff(mergeBase: ObjectID?, tip: ObjectID, today: RoadmapDate, bases: ProposalBases = ProposalBases()) throws -> SemanticDiff {
         guard let mergeBase else {
             return SemanticDiff.compute(old: nil, new: try snapshot(.commit(tip)), config: config, today: today)
         }
-        let review = try cachedReview(base: mergeBase, head: .commit(tip), today: today, storeHead: false)
-        let oldFiles = try stateFiles(.commit(mergeBase)), newFiles = try stateFiles(.commit(tip))
-        let changed = Self.changedIDs(oldFiles, newFiles)
-        func changedSnapshot(_ files: [StateFile], at state: TreeState) throws -> Snapshot {
-            Snapshot(files: ItemParsing.parseAll(try read(files.filter { changed.contains($0.id) }, at: state)), config: config)
-        }
-        let items = SemanticDiff.itemChanges(old: try changedSnapshot(oldFiles, at: .commit(mergeBase)),
-                                             new: try changedSnapshot(newFiles, at: .commit(tip)))
+        let base = try bases.base(mergeBase, in: self, today: today)
+        let tipFiles = try proposalFiles(tip: tip, from: base)
+        let review = try cachedReview(against: base.review, headFiles: tipFiles.files, head: .commit(tip), today: today,
+                                      storeHead: false, change: fileChange(tipFiles, from: base))
+        let items = SemanticDiff.itemChanges(
+            old: Snapshot(files: ItemParsing.parseAll(try read(tipFiles.changedBaseFiles, at: .commit(mergeBase))), config: config),
+            new: Snapshot(files: ItemParsing.parseAll(try read(tipFiles.changedFiles, at: .commit(tip))), config: config))
         return SemanticDiff(items: items, review: review)
     }
 
