@@ -19,6 +19,11 @@ final class ProposalBases {
         /// Whether `files` are the review entry's files, index for index (so that indices
         /// into one are indices into the other).
         let filesMatchReview: Bool
+        /// Whether every path is told apart from the others as a `String`: no two paths
+        /// Swift compares equal (two Unicode spellings of one name) and none decoded with a
+        /// replacement character (bytes that are not UTF-8). Otherwise a tip's files are
+        /// listed in full, not patched by path.
+        let pathsAreDistinct: Bool
     }
 
     private var bases: [ObjectID: Base] = [:]
@@ -34,8 +39,10 @@ final class ProposalBases {
         let match = files.count == reviewFiles.count && zip(files, reviewFiles).allSatisfy {
             $0.path == $1.path && $0.blob == $1.blob && $0.mode == $1.mode
         }
+        let distinct = !files.contains { $0.path.unicodeScalars.contains("\u{FFFD}") }
+            && !zip(files, files.dropFirst()).contains { $0.path == $1.path }
         let base = Base(commit: commit, tree: review.tree, files: files, indicesByID: indicesByID, review: review,
-                        filesMatchReview: match)
+                        filesMatchReview: match, pathsAreDistinct: distinct)
         bases[commit] = base
         return base
     }
@@ -90,15 +97,22 @@ extension Workspace {
                                  changedBaseIndices: baseFiles.indices.filter { changed.contains(baseFiles[$0].id) })
         }
 
+        guard base.pathsAreDistinct else { return try listed() }
         var removed = Set<Int>()
         var added: [StateFile] = []
         for delta in deltas {
-            if delta.status != .added, let path = delta.oldPath, let mode = delta.oldMode, mode.isBlob, isItem(path) {
-                guard let index = baseIndex(path), removed.insert(index).inserted else { return try listed() }
+            // A mode the diff passes through as recorded (an old `100664`) is not one
+            // `FileMode` knows, while the tree listing reads it as a file: list in full.
+            if delta.status != .added, let path = delta.oldPath, isItem(path) {
+                guard let mode = delta.oldMode else { return try listed() }
+                if mode.isBlob {
+                    guard let index = baseIndex(path), removed.insert(index).inserted else { return try listed() }
+                }
             }
-            if delta.status != .deleted, let path = delta.newPath, let id = delta.newID, let mode = delta.newMode,
-               mode.isBlob, isItem(path) {
-                added.append(StateFile(path: path, blob: id, mode: mode))
+            if delta.status != .deleted, let path = delta.newPath, isItem(path) {
+                guard let mode = delta.newMode, let id = delta.newID else { return try listed() }
+                if mode.isBlob { added.append(StateFile(path: path, blob: id, mode: mode)) }
+                if path.unicodeScalars.contains("\u{FFFD}") { return try listed() }
             }
         }
         added.sort { $0.path < $1.path }

@@ -34,6 +34,16 @@ final class GitFixture {
 
     @discardableResult
     func git(_ arguments: String...) throws -> String {
+        try run(arguments, input: nil)
+    }
+
+    /// Runs git with `input` on its standard input (small: written before the output is
+    /// read); returns its output without surrounding white space.
+    func gitInput(_ input: String, _ arguments: String...) throws -> String {
+        try run(arguments, input: input).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func run(_ arguments: [String], input: String?) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         process.arguments = arguments
@@ -42,7 +52,13 @@ final class GitFixture {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
