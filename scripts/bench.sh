@@ -122,7 +122,7 @@ for n in $SIZES; do
     # The hardest case: the story that sorts first in the largest folder. git stops reading
     # the folder's entries once past the path; roadmap compares the whole folder in every
     # version, to learn every item's changes for its cache.
-    spath=$(git -C "$repo" ls-files 'roadmap/stories/*.yaml' | head -1)
+    spath=$(git -C "$repo" ls-files 'roadmap/stories/*.yaml' | sed -n 1p)
     sid=$(basename "$spath" .yaml)
     measure "$n-git-log-story" "git -C $repo log --format=%H -- $spath"
     measure "$n-history-story-cold" "$R history $sid" "$cold"
