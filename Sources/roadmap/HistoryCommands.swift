@@ -17,7 +17,7 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("An item id, or a path to a YAML file.", valueName: "ID|PATH")) var target: String
-    @Option(help: "Only the commits that changed this field (nested: waive.launch-lag); an error when no version has it.") var field: String?
+    @Option(help: "Only the commits that changed this field (nested: waive.launch-lag); an error when no version has it and the item's kind has no such field.") var field: String?
     // `.unconditional`: the word after `--limit` is its value even when it starts with a dash,
     // so `--limit -1` reaches `validate` instead of reading as an unknown option `-1` and
     // failing with "Missing value for '--limit <limit>'".

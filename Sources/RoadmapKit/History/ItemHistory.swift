@@ -184,11 +184,17 @@ public final class ItemHistory {
             }
             // A field some version had always shows up (its addition at least), so an empty
             // answer for a field no version had is a name that is wrong, not a quiet field —
-            // unless a shallow clone hides the older versions, where the field may be.
+            // unless it is one SPEC §4 gives the item's kind (a release never dated yet: its
+            // date never changed), or a shallow clone hides the older versions, where the
+            // field may be.
             if entries.isEmpty && !log.truncated {
                 let versions = all.compactMap(\.data)
                 let paths = Self.fieldPaths(versions)
-                if !paths.contains(field) {
+                let kinds = versions.compactMap { version -> Kind? in
+                    guard case let .string(name)? = Slips.value(version, "kind") else { return nil }
+                    return Kind(rawValue: name)
+                }
+                if !paths.contains(field) && !kinds.contains(where: { $0.knownFields.contains(field) }) {
                     throw HistoryError.unknownField(field: field, item: id.map { "\($0) (\(path))" } ?? path,
                                                     fields: Self.fieldPaths(versions, nested: false),
                                                     nearest: EditDistance.nearest(to: field, in: paths))

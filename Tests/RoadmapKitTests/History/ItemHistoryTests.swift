@@ -119,6 +119,9 @@ struct ItemHistoryTests {
         let waive = try history.history(of: "billing-v2", field: "waive")
         #expect(waive.entries.map(\.commit) == [story.fixed])
         #expect(try history.history(of: "billing-v2", field: "waive.launch-lag").entries.map(\.commit) == [story.fixed])
+        // A field SPEC §4 gives releases that this one never had: never changed, not an error.
+        let owner = try history.history(of: "billing-v2", field: "owner")
+        #expect(owner.entries.isEmpty && !owner.truncated)
         // A field no version had is refused, nested or not, with the nearest real one.
         #expect(throws: HistoryError.unknownField(field: "waive.launch-lagg", item: "billing-v2 (roadmap/archive/billing-v2.yaml)",
                                                   fields: ["kind", "title", "date", "tags", "description", "waive"],
