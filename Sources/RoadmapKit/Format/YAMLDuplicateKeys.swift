@@ -1,19 +1,31 @@
-// The duplicate-key check: a key equal (as data) to an earlier key of the same mapping is refused
-// with the positions of both.
+// The duplicate-key check: a key equal to an earlier key of the same mapping is refused with the
+// positions of both. Keys are equal when they are the same data, or when they take the same name
+// as JSON members (`1` and "1", `true` and 'true', `null` and "null"): JSON names are strings,
+// so such a mapping would lose a value in every JSON output (`show --format json`, `list`,
+// `export`). The name is `YAMLValue.jsonName`, the one JSONValue uses.
 
-/// A hashable identity of a scalar key's data, for duplicate detection.
-enum KeyIdentity: Hashable {
-    case null, bool(Bool), int(Int), float(UInt64), string(String)
-    init(_ v: YAMLValue) {
-        switch v {
-        case .null: self = .null
-        case let .bool(b): self = .bool(b)
-        case let .int(i): self = .int(i)
-        case let .float(d): self = .float(d.isNaN ? Double.nan.bitPattern : (d == 0 ? 0 : d.bitPattern))
-        case let .string(s): self = .string(s)
-        default: self = .null
+extension YAMLValue {
+    /// The name a scalar key takes as a member of a JSON object: a string is itself; null,
+    /// booleans and numbers are their JSON text (`null`, `true`, `12`, `1.5`, `1000.0`).
+    /// Collections are never keys in the subset (their name is empty).
+    public var jsonName: String {
+        switch self {
+        case let .string(s): return s
+        case .null: return "null"
+        case let .bool(b): return b ? "true" : "false"
+        case let .int(i): return String(i)
+        case let .float(f): return String(f)
+        case .sequence, .mapping: return ""
         }
     }
+}
+
+/// A hashable identity of a scalar key for the duplicate check of large mappings: its JSON name.
+/// Equal data has the same name, except the float zeros (0.0 and -0.0 are one number, named
+/// "0.0" and "-0.0"), which the check compares one by one.
+struct KeyIdentity: Hashable {
+    let name: String
+    init(_ v: YAMLValue) { name = v.jsonName }
 }
 
 extension Parser {
@@ -65,6 +77,11 @@ extension Parser {
                 for k in base..<top { ids.insert(KeyIdentity(value(entryStack[k].key))) }
                 ids.insert(KeyIdentity(value(key)))
             }
+        } else if case let .float(d) = value(key), d == 0 {
+            for k in base..<top where sameKey(value(entryStack[k].key), value(key)) {
+                throw duplicate(key, first: entryStack[k].key)
+            }
+            ids.insert(KeyIdentity(value(key)))
         } else if !ids.insert(KeyIdentity(value(key))).inserted {
             for k in base..<top where sameKey(value(entryStack[k].key), value(key)) {
                 throw duplicate(key, first: entryStack[k].key)
@@ -84,7 +101,9 @@ extension Parser {
         return true
     }
 
-    /// Whether two scalar keys are the same data (the equality of `KeyIdentity`).
+    /// Whether two scalar keys are the same data, or a string and another scalar that takes
+    /// that string as its JSON name. Scalars of two different non-string types never share a
+    /// name (a float's name always has '.', 'e', "inf" or "nan"; an int's never does).
     @inline(__always) func sameKey(_ a: YAMLValue, _ b: YAMLValue) -> Bool {
         switch (a, b) {
         case let (.string(x), .string(y)): return x == y
@@ -92,6 +111,7 @@ extension Parser {
         case let (.bool(x), .bool(y)): return x == y
         case let (.int(x), .int(y)): return x == y
         case let (.float(x), .float(y)): return x == y || (x.isNaN && y.isNaN)
+        case let (.string(s), other), let (other, .string(s)): return s == other.jsonName
         default: return false
         }
     }
@@ -99,6 +119,14 @@ extension Parser {
     func duplicate(_ key: RawNode, first: RawNode) -> YAMLSyntaxError {
         let text = String(decoding: b.slice(key.start, key.end), as: UTF8.self)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        return fail(.unsupported, "duplicate key \(shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'") (first at \(table.location(first.start, in: b.base)))", key.start)
+        let quoted = shown.first == "'" || shown.first == "\"" ? shown : "'\(shown)'"
+        let at = table.location(first.start, in: b.base)
+        let (k, f) = (value(key), value(first))
+        if isString(k) != isString(f) {
+            // Different data, one JSON name: say why they clash.
+            let firstText = String(decoding: b.slice(first.start, first.end), as: UTF8.self)
+            return fail(.unsupported, "duplicate key \(quoted): in JSON it is the name \"\(k.jsonName)\", as the key \(firstText.prefix(40)) at \(at) is; keep one of them", key.start)
+        }
+        return fail(.unsupported, "duplicate key \(quoted) (first at \(at))", key.start)
     }
 }

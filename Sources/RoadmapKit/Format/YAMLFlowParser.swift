@@ -88,7 +88,10 @@ extension Parser {
                     throw fail(.parse, "a key and its ':' must be on one line", p)
                 }
                 let d = at(p + 1)
-                if !(d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 || isFlowIndicator(d)) {
+                // After a quoted key the value may follow the ':' at once, as in JSON (`{"a":1}`,
+                // suite case 5T43); after a plain key the ':' would be part of the key.
+                let quotedKey = key.style == .singleQuoted || key.style == .doubleQuoted
+                if !(quotedKey || d == cSP || d == cTAB || d == cLF || d == cCR || d == 0 || isFlowIndicator(d)) {
                     throw fail(.parse, "put a space after ':' in a flow mapping", p)
                 }
                 try checkDuplicate(&key, from: frame, ids: &ids, filter: &filter)
@@ -136,6 +139,11 @@ extension Parser {
         }
         if c == UInt8(ascii: "-") && isBlankOrEnd(p + 1) {
             throw fail(.parse, "a block sequence item '-' inside a flow collection", p)
+        }
+        // A plain value may start with '-' only when a character that can continue it follows
+        // (YAML 1.2 ns-plain-first): `[-]`, `[a, -]` and `{a: -}` hold no value (suite case G5U8).
+        if c == UInt8(ascii: "-") && isFlowIndicator(at(p + 1)) {
+            throw fail(.parse, "a lone '-' in a flow collection is not a value; quote it ('-') or remove it", p)
         }
         if c == UInt8(ascii: "?") {
             throw fail(.unsupported, "'?' at the start of a value in a flow collection; quote the value", p)

@@ -96,6 +96,14 @@ extension Parser {
     func resolvePlain(_ s: Int, _ e: Int) throws(YAMLSyntaxError) -> YAMLValue {
         let slice = b.slice(s, e)
         switch CoreSchema.resolve(slice) {
+        case let .value(.float(d)) where !d.isFinite:
+            // JSON has no infinity or NaN, and every read command can print an item as JSON:
+            // refuse rather than print null or a string in its place.
+            let text = String(decoding: slice, as: UTF8.self)
+            if d.isNaN || text.lowercased().contains("inf") {
+                throw fail(.unsupported, "\(text) (\(d.isNaN ? "not a number" : "infinity")) cannot be represented in JSON; quote it to keep it as text", s)
+            }
+            throw fail(.unsupported, "float \(text) is out of range (it reads as infinity, which JSON cannot represent); quote it to keep it as text", s)
         case let .value(v): return v
         case .outOfRange:
             throw fail(.unsupported, "integer \(String(decoding: slice, as: UTF8.self)) does not fit in 64 bits; quote it to keep it as text", s)
