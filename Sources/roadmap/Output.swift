@@ -26,5 +26,16 @@ enum Output {
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// The width text views fit: `COLUMNS` when it is set (to a number), else the terminal's
+    /// own width when stdout is one (shells seldom export COLUMNS), else 80.
+    static func textWidth() -> Int {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["COLUMNS"] == nil && stdoutIsTerminal {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+        }
+        return TimelineTextRenderer.width(environment: environment)
+    }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }

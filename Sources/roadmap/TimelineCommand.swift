@@ -40,8 +40,7 @@ struct TimelineCommand: ParsableCommand {
         let view = try workspace.view(at: .current, today: try global.todayDate())
         switch format {
         case .text:
-            let width = TimelineTextRenderer.width(environment: ProcessInfo.processInfo.environment)
-            Output.write(TimelineTextRenderer(width: width, color: global.color).render(Timeline(view, from: start, to: end)))
+            Output.write(TimelineTextRenderer(width: Output.textWidth(), color: global.color).render(Timeline(view, from: start, to: end)))
         case .mermaid:
             Output.write(MermaidRenderer.render(Timeline(view, from: start, to: end)))
         case .html:

@@ -313,9 +313,18 @@ extension YAMLDocument {
             let at = le + (bytes[le] == cCR ? 2 : 1)
             try commit(at..<at, text + eol, expected: expected)
         } else {
-            try commit(le..<le, eol + text + (terminate ? eol : []), expected: expected)
+            do {
+                try commit(le..<le, eol + text + (terminate ? eol : []), expected: expected)
+            } catch let error as YAMLEditError where error.message.hasPrefix("internal error: the edit did not produce") {
+                // The last line has no line break. Only a block scalar (`|`, `>`) ending there
+                // reads that break: with clip or keep chomping its text would gain a line feed
+                // (docs/format.md). Say so instead of changing the text.
+                throw YAMLEditError(Self.unterminatedBlockScalar)
+            }
         }
     }
+
+    static let unterminatedBlockScalar = "cannot add a line after the last one: the file ends inside a block text ('|' or '>') without a final line break, and adding one would add a line feed to that text; end the file with a line break first"
 
     /// Text after a `-` or `key:` indicator: ` value`, or a block on the following lines.
     func renderAfterIndicator(_ value: YAMLValue, entryIndent: Int, isSeqItem: Bool,

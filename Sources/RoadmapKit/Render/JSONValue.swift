@@ -39,9 +39,11 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .bool(b): out += b ? "true" : "false"
         case let .int(i): out += String(i)
         case let .double(d):
-            if !d.isFinite { out += "null" }
-            else if d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) }
-            else { out += String(d) }
+            // A float stays a float: 1.0 is written 1.0 and 1e3 1000.0, never as the integer 1
+            // or 1000 (a reader would see another type). Swift's shortest round-trip text is
+            // valid JSON for every finite value (`1e+16`, `5e-324`). The parser refuses
+            // .inf and .nan, which JSON cannot hold; should one arrive anyway it is null.
+            if !d.isFinite { out += "null" } else { out += String(d) }
         case let .string(s): JSONValue.writeString(s, into: &out)
         case let .array(items):
             if items.isEmpty { out += "[]"; return }
@@ -95,7 +97,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 }
 
 extension JSONValue {
-    /// A YAML value as JSON data (mappings with non-string keys use the key's text).
+    /// A YAML value as JSON data (a mapping's keys are named by `YAMLValue.jsonName`).
     public init(_ yaml: YAMLValue) {
         switch yaml {
         case .null: self = .null
@@ -105,18 +107,8 @@ extension JSONValue {
         case let .string(s): self = .string(s)
         case let .sequence(items): self = .array(items.map(JSONValue.init))
         case let .mapping(pairs):
-            self = .object(pairs.map { pair in
-                let key: String
-                switch pair.key {
-                case let .string(s): key = s
-                case .null: key = "null"
-                case let .bool(b): key = String(b)
-                case let .int(i): key = String(i)
-                case let .float(f): key = String(f)
-                default: key = ""
-                }
-                return (key, JSONValue(pair.value))
-            })
+            // The parser refuses two keys with one JSON name, so no member is lost here.
+            self = .object(pairs.map { pair in (pair.key.jsonName, JSONValue(pair.value)) })
         }
     }
 }

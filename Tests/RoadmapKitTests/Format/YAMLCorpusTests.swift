@@ -14,7 +14,14 @@ let acceptedCorpus: [String] = [
     "\u{FEFF}a: b\n",
     "a: b\r\nc: d\r\n",
     "a: |\r\n  line 1\r\n  line 2\r\nb: x\r\n",
-    "a: 1\nb: 1.5\nc: -2\nd: +3\ne: 0o17\nf: 0x1F\ng: 1e3\nh: .5\ni: 1.\nj: .inf\nk: -.Inf\nl: .NaN\nm: 007\n",
+    "a: 1\nb: 1.5\nc: -2\nd: +3\ne: 0o17\nf: 0x1F\ng: 1e3\nh: .5\ni: 1.\nm: 007\n",
+    "a: 1.0\nb: 1e3\nc: -0.0\nd: 1e20\ne: 2.5e-3\n",
+    // Keys of different types whose JSON names differ too: kept.
+    "1: int\n1.0: float\n\"1.5\": string\ntrue: bool\n\"True\": string\n'nul': x\n",
+    // JSON-like flow mappings: after a quoted key the value may follow ':' at once (suite 5T43).
+    "a: {\"key\":value, 'k2':2}\nb: [{\"x\":[1, 2]}]\n",
+    // A '-' that starts a longer plain value is text, also in flow collections.
+    "a: [-a, -1, --, -.5]\nb: {-x: -y}\n",
     "a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: true\ng: False\nh: TRUE\ni: yes\nj: no\nk: on\nl: off\n",
     "a: 2026-06-15\nb: 1_000\nc: 0b101\nd: -0x1F\ne: 12:30\nf: 1e\ng: .\nh: +.5e-3\ni: 0o8\n",
     "a: 'single ''quoted'' # not a comment'\nb: \"double \\\"quoted\\\"\"\n",

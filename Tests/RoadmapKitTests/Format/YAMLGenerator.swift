@@ -54,10 +54,13 @@ struct YAMLGenerator {
     }
 
     mutating func key(_ i: Int) -> String {
-        switch int(0...5) {
+        switch int(0...6) {
         case 0: return "'k\(i)'"
         case 1: return "\"k\(i)\""
         case 2: return "\(i)"
+        // The previous entry's number as a quoted string: when that key was the integer, the
+        // two share a JSON name and the mapping is refused (issue 20); else both are kept.
+        case 6: return "'\(max(0, i - 1))'"
         default: return pick(["key", "title", "x-own", "é", "a b", "k"]) + "\(i)"
         }
     }

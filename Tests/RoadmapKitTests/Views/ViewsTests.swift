@@ -217,8 +217,53 @@ func runPython(_ script: String, input: String) throws -> (status: Int32, output
         #expect(wide.split(separator: "\n").first?.hasPrefix("PROPOSED (0)") == true)
         #expect(wide.contains("@kofi") && wide.contains("@maria"))
         for line in wide.split(separator: "\n") { #expect(line.count <= 140) }
-        let narrow = BoardTextRenderer(width: 30).render(board)
-        #expect(narrow.contains("DONE (1)\n  • Old\n    @kofi · old (campaign)\n"))
+        let narrow = BoardTextRenderer(width: 24).render(board)
+        #expect(narrow.contains("DONE (1)\n  • Old\n    @kofi · old\n    (campaign)\n"), "stacked: \(narrow)")
+        for line in narrow.split(separator: "\n") { #expect(line.count <= 24) }
+    }
+
+    @Test func titlesWrapWithinTheirColumnAndEveryLineFits() {
+        var f = Sample.fixture()
+        f.add("long", "kind: campaign\ntitle: A very long campaign title that cannot fit on one line\nstatus: done\nowner: \"@kofi\"\npromotes: [billing-v2]\nlaunch: 2026-01-01\n")
+        let board = Board(f.snapshot)
+        let text = BoardTextRenderer(width: 40).render(board)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix("PLANNED (") == true && lines.first?.contains("DONE (1)") == true, "side by side")
+        for line in lines { #expect(line.count <= 40, "\(line)") }
+        #expect(!text.contains("…"), "titles are wrapped, not cut")
+        // The title's words, in order, across the column's lines.
+        let column = lines.map { String($0.dropFirst(21)) }.filter { !$0.isEmpty }
+        #expect(column.joined(separator: " ").contains("A very long campaign title that cannot fit on one line"), "\(column)")
+    }
+
+    @Test func emptyColumnsAreNamedUnderTheBoardWhenAllDoNotFit() {
+        var f = Sample.fixture()
+        f.add("old", "kind: campaign\ntitle: Old\nstatus: done\nowner: \"@kofi\"\npromotes: [billing-v2]\nlaunch: 2026-01-01\n")
+        let campaigns = Board(f.snapshot, kind: .campaign)
+        // Six columns need 6 × 12 + 10 = 82 characters; the two with cards fit in 64.
+        let text = BoardTextRenderer(width: 64).render(campaigns)
+        #expect(text.hasPrefix("PLANNED ("), "\(text)")
+        #expect(text.hasSuffix("\nEmpty: PROPOSED (0), IN-PROGRESS (0), LIVE (0), CANCELLED (0)\n"), "\(text)")
+        #expect(BoardTextRenderer(width: 82).render(campaigns).hasPrefix("PROPOSED (0)"))
+        #expect(!BoardTextRenderer(width: 82).render(campaigns).contains("Empty:"))
+        // A kind-filtered board does not repeat the kind on every card.
+        #expect(!text.contains("(campaign)"))
+    }
+
+    @Test func wrapBreaksBetweenWordsAndCutsWordsLongerThanTheColumn() {
+        #expect(BoardTextRenderer.wrap("alpha beta gamma", 10) == ["alpha beta", "gamma"])
+        #expect(BoardTextRenderer.wrap("abcdefghijkl", 5) == ["abcde", "fghij", "kl"])
+        #expect(BoardTextRenderer.wrap("usage-based-pricing (epic)", 14) == ["usage-based-", "pricing (epic)"])
+        #expect(BoardTextRenderer.wrap("-abcdefgh", 4) == ["-abc", "defg", "h"])
+        #expect(BoardTextRenderer.wrap("a  b", 5) == ["a b"])
+        #expect(BoardTextRenderer.wrap("", 5) == [""])
+    }
+
+    @Test func jsonListsEveryColumnWithItsCount() {
+        let f = Sample.fixture()
+        let json = Board(f.snapshot, kind: .release).json.encoded(pretty: false)
+        #expect(json.hasPrefix(#"{"schemaVersion":1,"kind":"release","columns":[{"status":"proposed","count":0,"cards":[]}"#), "\(json)")
+        #expect(Board(f.snapshot).json.encoded(pretty: false).contains(#""kind":null"#))
     }
 
     @Test func cardsAreStrippedOfControlCharacters() {
