@@ -12,6 +12,7 @@ struct ImportPlanner {
     var existing: [ParsedFile]
     var existingBytes: [String: [UInt8]]
     var templates: [Kind: String]
+    var prototypes: [Kind: ItemComposer.Prototype]
     var records: [SourceRecord]
     var releaseDates: [String: String]
     /// Whether release names are versions (Jira's Fix Version/s): then they fill `version:` too.
@@ -172,7 +173,7 @@ struct ImportPlanner {
         all.append(FieldAssignment(path: [Self.keyField], value: .string(key)))
         // The template's description is a placeholder; an imported item has the source's or none.
         all.append(FieldAssignment(path: ["description"], value: description.map(YAMLValue.string)))
-        let bytes = try ItemFactory.make(kind: kind, template: templates[kind], title: title, fields: all)
+        let bytes = try ItemComposer.make(kind: kind, template: templates[kind], prototype: prototypes[kind], title: title, fields: all)
         let path = (root.isEmpty ? "" : root + "/") + "\(kind.folder)/\(id).yaml"
         writes[path] = bytes
         let changes = [ImportPlan.FieldChange(field: "title", old: nil, new: .string(title))]

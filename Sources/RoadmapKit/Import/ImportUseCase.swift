@@ -63,9 +63,13 @@ extension Workspace {
         let files = try target.map { try itemFiles(.commit($0)) } ?? []
         let parsed = ItemParsing.parseAll(files)
         var templates: [Kind: String] = [:]
-        for kind in Kind.allCases { templates[kind] = try repositoryTemplate(kind) }
+        var prototypes: [Kind: ItemComposer.Prototype] = [:]
+        for kind in Kind.allCases {
+            templates[kind] = try repositoryTemplate(kind)
+            prototypes[kind] = ItemComposer.prototype(templates[kind] ?? ItemFactory.builtinTemplate(kind))
+        }
         let planner = ImportPlanner(root: root, existing: parsed, existingBytes: Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }),
-                                    templates: templates, records: records, releaseDates: table.releaseDates,
+                                    templates: templates, prototypes: prototypes, records: records, releaseDates: table.releaseDates,
                                     releasesAreVersions: source != .github)
         let plan = try planner.plan()
         try checkStructure(plan: plan, before: parsed, today: today)
