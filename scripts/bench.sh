@@ -131,6 +131,21 @@ for n in $SIZES; do
     NOTES+=("history: skipped for $n items, \`roadmap history --help\` fails (the command is not on this branch yet)")
   fi
 
+  # import: a Jira CSV export of N issues into an empty roadmap, in one commit; the
+  # counterpart is git adding and committing the same files (written by the import)
+  if has_command "$BIN" import; then
+    imp="$OUT/import-$n" plain="$OUT/import-git-$n"
+    who="env GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com"
+    python3 scripts/generate-jira-export.py "$n" > "$OUT/jira-$n.csv"
+    fresh="rm -rf $imp && git init -q -b main $imp && $BIN init --no-hooks $imp >/dev/null"
+    measure "$n-import" "$who $BIN -C $imp import $OUT/jira-$n.csv --from jira" "$fresh"
+    measure "$n-git-add-commit" "git -C $plain add -A && $who git -C $plain commit -qm import" \
+      "rm -rf $plain && mkdir -p $plain && cp -r $imp/roadmap $plain/ && git init -q -b main $plain"
+    row "$n" "import --from jira ($n rows)" "$n-import" "git add + commit" "$n-git-add-commit" ""
+  else
+    NOTES+=("import: skipped for $n items, \`roadmap import --help\` fails (the command is not on this branch yet)")
+  fi
+
   # open proposals
   if has_command "$R" proposals; then
     measure "$n-git-branches" "git -C $repo branch --list 'proposal/*' -v"
