@@ -104,8 +104,9 @@ extension Workspace {
         let key = ReviewCache.key(tree: tree, config: config, today: today)
         if let cached = cache.entry(tree: tree, key: key) { return cached }
         let files = try stateFiles(.tree(tree))
-        if let parent = commit.parents.first {
-            let parentTree = try git("reading commit \(parent.short)") { try repository.commit(parent) }.treeID
+        // The parent is only a shortcut: at a shallow clone's boundary it was never fetched
+        // (libgit2 1.5 does not read .git/shallow), and the entry is then computed in full.
+        if let parent = commit.parents.first, let parentTree = try? repository.commit(parent).treeID {
             if let parentEntry = cache.entry(tree: parentTree, key: ReviewCache.key(tree: parentTree, config: config, today: today)),
                let derived = try derive(from: parentEntry, at: .tree(parentTree), to: files, at: .tree(tree), today: today, withBase: false) {
                 cache.store(derived.entry, tree: tree, key: key)

@@ -9,6 +9,9 @@ public enum PathChangeKind: String, Sendable, Hashable {
     /// Another file name.
     case renamed
     case deleted
+    /// The commit at a shallow clone's boundary holding the path: git lists it as adding the
+    /// path, but the path may be much older; what this commit changed is unknown.
+    case boundary
 }
 
 /// One commit of a path's history.
@@ -187,8 +190,9 @@ public final class PathHistory {
             var next: HistoryCache.Parents = []
             if parents.isEmpty {
                 if try entry(target, in: record.treeID) != nil {
-                    changes.append(PathChange(commit: id, path: target.path, kind: .added))
-                    if cache.isShallowBoundary(id) { truncated = true }
+                    let atBoundary = cache.isShallowBoundary(id)
+                    changes.append(PathChange(commit: id, path: target.path, kind: atBoundary ? .boundary : .added))
+                    if atBoundary { truncated = true }
                 }
             } else {
                 next = try step(id, record, parents, &target, &changes)

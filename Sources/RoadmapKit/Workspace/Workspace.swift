@@ -74,6 +74,9 @@ public final class Workspace: @unchecked Sendable {
         do {
             return try repository.resolveCommit(revision)
         } catch let error as GitError where error.isNotFound || error.isAmbiguous || error.code == GitError.invalidCode {
+            if !error.isAmbiguous, let boundary = try? repository.shallowBoundary(), !boundary.isEmpty {
+                throw unknownRevisionInShallowClone(revision, boundary: boundary)
+            }
             let what = error.isAmbiguous ? "ambiguous revision" : "unknown revision"
             throw RoadmapError("\(what) '\(revision)': name a branch, tag or commit id")
         } catch let error as GitError {
