@@ -342,6 +342,9 @@ extension Workspace {
                 if entry.stage == 0 { unchanged[entry.path] = entry }
             }
             for entry in status where keep(entry.path) {
+                // A sparse checkout leaves these files out on purpose; git reads the index's
+                // version for them (libgit2 1.5 reports them deleted).
+                if unchanged[entry.path]?.skipWorktree == true { continue }
                 if entry.untracked { paths.insert(entry.path) }
                 if entry.unstaged != nil || entry.untracked || entry.conflicted { unchanged[entry.path] = nil }
             }
@@ -402,7 +405,12 @@ extension Workspace {
                 result.append(SourceFile(path: file.path, bytes: [], oversize: size))
                 continue
             }
-            guard let bytes = try git("reading \(file.path)", { try repository.workdirFileData(file.path) }) else { continue }
+            guard let bytes = try git("reading \(file.path)", { try repository.workdirFileData(file.path) }) else {
+                // Not on disk though status found it unchanged: outside a sparse checkout
+                // (skip-worktree), where git takes the index's version.
+                if let blob = file.blob { result.append(try blobFile(path: file.path, id: blob, mode: file.mode, at: "the index")) }
+                continue
+            }
             result.append(SourceFile(path: file.path, bytes: bytes, isSymlink: file.isSymlink))
         }
         return result
