@@ -41,7 +41,9 @@ final class Index {
             let value = entry.pointee
             guard let mode = FileMode(rawMode: value.mode) else { continue }
             let stage = (Int32(value.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT
-            result.append(IndexEntryInfo(path: decode(value.path), id: ObjectID(value.id), mode: mode, stage: Int(stage)))
+            var info = IndexEntryInfo(path: decode(value.path), id: ObjectID(value.id), mode: mode, stage: Int(stage))
+            info.skipWorktree = UInt32(value.flags_extended) & GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue != 0
+            result.append(info)
         }
         return result
     }

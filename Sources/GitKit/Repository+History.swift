@@ -19,8 +19,11 @@ extension Repository {
         return diff.deltas
     }
 
-    /// The best common ancestor; nil when the histories are unrelated.
+    /// The best common ancestor; nil when the histories are unrelated (in a shallow clone:
+    /// when they meet only beyond its boundary, see `ShallowBoundary`).
     public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws -> ObjectID? {
+        let boundary = try shallowBoundary()
+        if !boundary.isEmpty { return try mergeBaseWithinShallowHistory(a, b, boundary: boundary) }
         var out = git_oid()
         var one = a.oid, two = b.oid
         let rc = git_merge_base(&out, pointer, &one, &two)

@@ -19,7 +19,9 @@ struct CommitCommand: ParsableCommand {
         let workspace = try global.workspace()
         let outcome = try workspace.commit(message: message, all: all, verify: !noVerify, strict: strict, today: try global.todayDate())
         if let review = outcome.review, !review.result.findings.isEmpty || outcome.commit == nil {
-            let text = ReviewRenderer.render(review.result, format: .text, base: review.base?.hex, head: review.head, color: global.color)
+            // What the change did in full; the findings it left as they were, one line.
+            let text = ReviewRenderer.render(review.result, format: .text, base: review.base?.hex, head: review.head, color: global.color,
+                                             existingSummary: all ? "roadmap review" : "roadmap review --staged", strict: strict)
             if outcome.commit == nil { FileHandle.standardError.write(Data(text.utf8)) } else { Output.write(text) }
         }
         guard let commit = outcome.commit else {

@@ -43,11 +43,18 @@ struct BlameCommand: ParsableCommand {
         abstract: "For each field (and list entry) of an item, the commit, author and date that last changed it."
     )
 
+    enum Format: String, ExpressibleByArgument { case text, json }
+
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("An item id, or a path to a YAML file.", valueName: "ID|PATH")) var target: String
+    @Option(help: "text or json.") var format: Format = .text
 
     func run() throws {
-        Output.writeSanitized(Blame.render(try global.workspace().blame(target)))
+        let report = try global.workspace().blame(target)
+        switch format {
+        case .text: Output.writeSanitized(Blame.render(report))
+        case .json: Output.write(Blame.json(report).encoded() + "\n")
+        }
     }
 }
 
@@ -57,9 +64,10 @@ struct SlipsCommand: ParsableCommand {
         abstract: "Per dated item: first planned date, current date, how often it moved, net slip in days, who moved it last.",
         discussion: """
         Releases by `date`, campaigns by `launch`; sorted by net slip. JSON: {"schemaVersion": 1,
-        "items": [{"id", "kind", "path", "field", "first", "current", "moves", "slipDays",
+        "items": [{"id", "kind", "path", "field", "first", "current", "moves", "slipDays", "truncated",
         "lastMovedBy", "series": [{"commit", "date", "value"}]}]}; a series "date" is the
-        commit's committer date, ISO 8601 with the offset git recorded.
+        commit's committer date, ISO 8601 with the offset git recorded. "truncated": a shallow
+        clone hides where the date was first set ("first" and "slipDays" are then null).
         """
     )
 

@@ -39,11 +39,27 @@ struct ReviewCommand: ParsableCommand {
         return .worktree
     }
 
+    /// The command a person runs to list every finding this hook summarized.
+    var listingCommand: String {
+        func short(_ revision: String) -> String {
+            revision.count == 40 && revision.allSatisfy(\.isHexDigit) ? String(revision.prefix(7)) : revision
+        }
+        switch scope {
+        case .worktree: return "roadmap review"
+        case .staged: return "roadmap review --staged"
+        case let .revision(rev): return "roadmap review --rev \(short(rev))"
+        case let .range(base, head): return "roadmap review --base \(short(base))" + (head.map { " --head \(short($0))" } ?? "")
+        case let .pushed(rev): return "roadmap review --rev \(short(rev))"
+        }
+    }
+
     func run() throws {
         let started = Date()
         let workspace = try global.workspace()
         let report = try workspace.review(scope, today: try global.todayDate())
-        var text = ReviewRenderer.render(report.result, format: format, base: report.base?.hex, head: report.head, color: global.color)
+        // A hook shows what the change did; the findings it left as they were are one line.
+        var text = ReviewRenderer.render(report.result, format: format, base: report.base?.hex, head: report.head, color: global.color,
+                                         existingSummary: hook == nil ? nil : listingCommand, strict: strict)
         if format == .text {
             text = String(text.dropLast()) + String(format: " (%.2f s)\n", Date().timeIntervalSince(started))
         }

@@ -104,8 +104,9 @@ extension Workspace {
         let key = ReviewCache.key(tree: tree, config: config, today: today)
         if let cached = cache.entry(tree: tree, key: key) { return cached }
         let files = try stateFiles(.tree(tree))
-        if let parent = commit.parents.first {
-            let parentTree = try git("reading commit \(parent.short)") { try repository.commit(parent) }.treeID
+        // The parent is only a shortcut: at a shallow clone's boundary it was never fetched
+        // (libgit2 1.5 does not read .git/shallow), and the entry is then computed in full.
+        if let parent = commit.parents.first, let parentTree = try? repository.commit(parent).treeID {
             if let parentEntry = cache.entry(tree: parentTree, key: ReviewCache.key(tree: parentTree, config: config, today: today)),
                let derived = try derive(from: parentEntry, at: .tree(parentTree), to: files, at: .tree(tree), today: today, withBase: false) {
                 cache.store(derived.entry, tree: tree, key: key)
@@ -341,6 +342,9 @@ extension Workspace {
                 if entry.stage == 0 { unchanged[entry.path] = entry }
             }
             for entry in status where keep(entry.path) {
+                // A sparse checkout leaves these files out on purpose; git reads the index's
+                // version for them (libgit2 1.5 reports them deleted).
+                if unchanged[entry.path]?.skipWorktree == true { continue }
                 if entry.untracked { paths.insert(entry.path) }
                 if entry.unstaged != nil || entry.untracked || entry.conflicted { unchanged[entry.path] = nil }
             }
@@ -401,7 +405,12 @@ extension Workspace {
                 result.append(SourceFile(path: file.path, bytes: [], oversize: size))
                 continue
             }
-            guard let bytes = try git("reading \(file.path)", { try repository.workdirFileData(file.path) }) else { continue }
+            guard let bytes = try git("reading \(file.path)", { try repository.workdirFileData(file.path) }) else {
+                // Not on disk though status found it unchanged: outside a sparse checkout
+                // (skip-worktree), where git takes the index's version.
+                if let blob = file.blob { result.append(try blobFile(path: file.path, id: blob, mode: file.mode, at: "the index")) }
+                continue
+            }
             result.append(SourceFile(path: file.path, bytes: bytes, isSymlink: file.isSymlink))
         }
         return result

@@ -15,6 +15,15 @@ public struct BlameLine: Sendable {
     public var subject: String?
 }
 
+/// A blame with what it blamed: `truncated` when a shallow clone hides where some fields
+/// were set (those lines have no commit).
+public struct BlameReport: Sendable {
+    public var item: String?
+    public var path: String
+    public var lines: [BlameLine]
+    public var truncated: Bool
+}
+
 /// For each field of an item at the tip, and each entry of its lists, the commit, author and
 /// date that last changed it.
 public enum Blame {
@@ -50,6 +59,11 @@ public enum Blame {
     /// Throws when there is no newest version to blame: it does not parse (SPEC §10: an input
     /// error, not an empty answer), or the file was deleted.
     public static func blame(_ idOrPath: String, history: ItemHistory, from tip: ObjectID? = nil) throws -> [BlameLine] {
+        try report(idOrPath, history: history, from: tip).lines
+    }
+
+    /// `blame` with the item, its path and whether the history was cut short.
+    public static func report(_ idOrPath: String, history: ItemHistory, from tip: ObjectID? = nil) throws -> BlameReport {
         let result = try history.history(of: idOrPath, from: tip)
         if let newest = result.entries.first {
             if let error = newest.error {
@@ -61,7 +75,7 @@ public enum Blame {
                 throw HistoryError.nothingToBlame(path: newest.path, commit: newest.commit.short, reason: "the file was deleted")
             }
         }
-        return lines(result)
+        return BlameReport(item: result.item, path: result.path, lines: lines(result), truncated: result.truncated)
     }
 
     private static func collect(_ value: YAMLValue, field: String, into lines: inout [BlameLine]) {
@@ -78,6 +92,38 @@ public enum Blame {
         default:
             lines.append(BlameLine(field: field.isEmpty ? "." : field, index: nil, value: value))
         }
+    }
+
+    /// `render(lines)`, then, when the history was cut short, a line saying so.
+    public static func render(_ report: BlameReport) -> String {
+        var out = render(report.lines)
+        if report.truncated {
+            out += "(history truncated: this is a shallow clone; a field shown as beyond the shallow history was set before its boundary; run 'git fetch --unshallow' to see by whom)\n"
+        }
+        return out
+    }
+
+    /// `{"schemaVersion": 1, "item", "path", "truncated", "fields": [{"field", "index", "value",
+    /// "commit", "author", "date", "subject"}]}`; `commit` and what follows are null for a
+    /// field set beyond a shallow clone's boundary.
+    public static func json(_ report: BlameReport) -> JSONValue {
+        .object([
+            ("schemaVersion", .int(1)),
+            ("item", report.item.map(JSONValue.string) ?? .null),
+            ("path", .string(report.path)),
+            ("truncated", .bool(report.truncated)),
+            ("fields", .array(report.lines.map { line in
+                .object([
+                    ("field", .string(line.field)),
+                    ("index", line.index.map(JSONValue.int) ?? .null),
+                    ("value", JSONValue(line.value)),
+                    ("commit", line.commit.map { .string($0.hex) } ?? .null),
+                    ("author", line.author.map { .object([("name", .string($0.name)), ("email", .string($0.email))]) } ?? .null),
+                    ("date", line.date.map(JSONValue.string) ?? .null),
+                    ("subject", line.subject.map(JSONValue.string) ?? .null),
+                ])
+            })),
+        ])
     }
 
     /// `field  value  short-id  day  author  subject`, columns aligned.

@@ -33,10 +33,36 @@ public struct FieldChange: Sendable, Equatable {
     /// The fields that differ from `old` to `new` (nil: the file is absent), in the new
     /// version's key order, then the removed keys in the old order. Mappings are compared
     /// key by key down to their leaves; lists, scalars and changes of type as wholes.
+    ///
+    /// `days` is set only for a field that holds a date per the item's kind (SPEC §4: its
+    /// `dateFields`, and a waiver's `until`), the kind read from the new version (else the
+    /// old), and only when both values are date strings (SPEC §11): `'4818'` → `4819` is a
+    /// number that looks like a year, not a date that moved.
     public static func changes(from old: YAMLValue?, to new: YAMLValue?) -> [FieldChange] {
         var result: [FieldChange] = []
-        compare(old, new, field: "", into: &result)
+        let kind = kind(of: new) ?? kind(of: old)
+        compare(old, new, field: "", into: &result, isDate: { isDateField($0, of: kind) })
         return result
+    }
+
+    /// Whether a dotted field path holds a date in an item of `kind` (nil: not an item).
+    public static func isDateField(_ field: String, of kind: Kind?) -> Bool {
+        guard let kind else { return false }
+        if kind.dateFields.contains(field) { return true }
+        let parts = field.split(separator: ".")
+        return parts.count == 3 && parts[0] == "waive" && parts[2] == "until"
+    }
+
+    /// new − old in days when both are date strings (SPEC §5), else nil.
+    public static func dateDays(from old: YAMLValue?, to new: YAMLValue?) -> Int? {
+        guard case let .string(a)? = old, case let .string(b)? = new,
+              let from = RoadmapDate(a), let to = RoadmapDate(b) else { return nil }
+        return to.days(since: from)
+    }
+
+    private static func kind(of value: YAMLValue?) -> Kind? {
+        guard let pairs = pairs(value), case let .string(name)? = pairs.first(where: { $0.key == .string("kind") })?.value else { return nil }
+        return Kind(rawValue: name)
     }
 
     static func keyText(_ key: YAMLValue) -> String {
@@ -59,22 +85,24 @@ public struct FieldChange: Sendable, Equatable {
         return nil
     }
 
-    private static func compare(_ old: YAMLValue?, _ new: YAMLValue?, field: String, into result: inout [FieldChange]) {
+    private static func compare(_ old: YAMLValue?, _ new: YAMLValue?, field: String, into result: inout [FieldChange],
+                                isDate: (String) -> Bool) {
         if old == new { return }
         let oldPairs = pairs(old), newPairs = pairs(new)
         // Mappings on both sides, or a mapping against nothing: go down to the leaves.
         if (oldPairs != nil || old == nil) && (newPairs != nil || new == nil) {
             let oldPairs = oldPairs ?? [], newPairs = newPairs ?? []
             for pair in newPairs {
-                compare(oldPairs.first(where: { $0.key == pair.key })?.value, pair.value, field: join(field, pair.key), into: &result)
+                compare(oldPairs.first(where: { $0.key == pair.key })?.value, pair.value, field: join(field, pair.key), into: &result,
+                        isDate: isDate)
             }
             for pair in oldPairs where !newPairs.contains(where: { $0.key == pair.key }) {
-                compare(pair.value, nil, field: join(field, pair.key), into: &result)
+                compare(pair.value, nil, field: join(field, pair.key), into: &result, isDate: isDate)
             }
             return
         }
         var change = FieldChange(field: field.isEmpty ? "." : field, old: old, new: new)
-        change.days = RoadmapDate.days(from: old, to: new)
+        change.days = isDate(field) ? dateDays(from: old, to: new) : nil
         let oldItems = items(old), newItems = items(new)
         if oldItems != nil || newItems != nil {
             change.added = multisetDifference(newItems ?? [], oldItems ?? [])

@@ -50,6 +50,7 @@ public enum HistoryText {
             case .modified: break
             case .moved, .renamed: head += "  [\(entry.change.rawValue) from \(entry.previousPath ?? "?")]"
             case .added, .deleted: head += "  [\(entry.change.rawValue)]"
+            case .boundary: head += "  [shallow boundary: the oldest version this clone holds, not where the item was added]"
             }
             out += head + "\n"
             if let error = entry.error { out += "  error: \(error)\n" }
@@ -58,7 +59,7 @@ public enum HistoryText {
             }
         }
         if result.truncated {
-            out += "(history truncated: this is a shallow clone; fetch more history to see older commits)\n"
+            out += "(history truncated: this is a shallow clone and the item is older than its boundary; run 'git fetch --unshallow' to see older commits)\n"
         }
         return out
     }

@@ -254,7 +254,7 @@ public final class ItemHistory {
             }
         }
         var old: YAMLValue?
-        if change.kind != .added, !paths.cache.isShallowBoundary(change.commit), let parent = info.parents.first {
+        if change.kind != .added, change.kind != .boundary, !paths.cache.isShallowBoundary(change.commit), let parent = info.parents.first {
             switch try decode(change.previousPath ?? change.path, in: parent) {
             case let .success(value)?: old = value
             case .failure?: old = lastGood
@@ -262,7 +262,9 @@ public final class ItemHistory {
             }
         }
         entry.data = new
-        entry.fields = FieldChange.changes(from: old, to: new)
+        // At a shallow boundary the version before is unknown: no field is said to change
+        // there, so blame credits it with nothing and slips take no first date from it.
+        entry.fields = change.kind == .boundary ? [] : FieldChange.changes(from: old, to: new)
         return entry
     }
 }

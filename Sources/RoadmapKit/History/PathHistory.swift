@@ -9,6 +9,9 @@ public enum PathChangeKind: String, Sendable, Hashable {
     /// Another file name.
     case renamed
     case deleted
+    /// The commit at a shallow clone's boundary holding the path: git lists it as adding the
+    /// path, but the path may be much older; what this commit changed is unknown.
+    case boundary
 }
 
 /// One commit of a path's history.
@@ -187,8 +190,9 @@ public final class PathHistory {
             var next: HistoryCache.Parents = []
             if parents.isEmpty {
                 if try entry(target, in: record.treeID) != nil {
-                    changes.append(PathChange(commit: id, path: target.path, kind: .added))
-                    if cache.isShallowBoundary(id) { truncated = true }
+                    let atBoundary = cache.isShallowBoundary(id)
+                    changes.append(PathChange(commit: id, path: target.path, kind: atBoundary ? .boundary : .added))
+                    if atBoundary { truncated = true }
                 }
             } else {
                 next = try step(id, record, parents, &target, &changes)
@@ -243,17 +247,40 @@ public final class PathHistory {
         }
     }
 
-    /// Where a file added by a commit came from: the old path git's rename detection pairs
-    /// it with (≥ 50 % similar), else a file of the same name the commit deleted elsewhere.
+    /// Where a file added by a commit came from: the deleted file git's rename detection
+    /// pairs it with — an identical one first, else the most similar at ≥ 50 % by git's own
+    /// score (`GitSimilarity`, not libgit2's, which pairs files git scores at 45–49 %) —
+    /// else a file of the same name the commit deleted elsewhere (a move, however rewritten).
     private func source(of path: String, in record: HistoryCache.Record, parent: ObjectID) throws -> String? {
         let parentTree = try cache.record(parent).treeID
-        let deltas = try repository.diff(oldTree: parentTree, newTree: record.treeID, detectRenames: true, renameThreshold: 50)
-        if let rename = deltas.first(where: { $0.status == .renamed && $0.newPath == path }), let old = rename.oldPath {
-            return old
+        let deltas = try repository.diff(oldTree: parentTree, newTree: record.treeID)
+        guard let added = deltas.first(where: { $0.status == .added && $0.newPath == path }), let addedID = added.newID else {
+            return nil
         }
+        let deleted = deltas.filter { $0.status == .deleted && $0.oldPath != nil && $0.oldID != nil }
         let name = Self.fileName(path)
-        return deltas.first(where: { $0.status == .deleted && $0.oldPath.map(Self.fileName) == name })?.oldPath
+        // Exact renames first, preferring the same file name, as git does.
+        let exact = deleted.filter { $0.oldID == addedID }
+        if let same = exact.first(where: { $0.oldPath.map(Self.fileName) == name }) ?? exact.first { return same.oldPath }
+        if Self.isRegularFile(added.newMode) {
+            let bytes = try repository.blobData(addedID)
+            var best: (score: Int, path: String)?
+            for candidate in deleted where Self.isRegularFile(candidate.oldMode) {
+                guard let id = candidate.oldID, let old = candidate.oldPath else { continue }
+                let score = GitSimilarity.score(source: try repository.blobData(id), destination: bytes)
+                let sameName = Self.fileName(old) == name
+                if score >= GitSimilarity.defaultMinimumScore,
+                   best.map({ score > $0.score || (score == $0.score && sameName && Self.fileName($0.path) != name) }) ?? true {
+                    best = (score, old)
+                }
+            }
+            if let best { return best.path }
+        }
+        return deleted.first(where: { $0.oldPath.map(Self.fileName) == name })?.oldPath
     }
+
+    /// git scores only regular files (symlinks are renamed only when identical).
+    private static func isRegularFile(_ mode: FileMode?) -> Bool { mode == .blob || mode == .executable }
 
     static func fileName(_ path: String) -> Substring {
         path.split(separator: "/").last ?? Substring(path)

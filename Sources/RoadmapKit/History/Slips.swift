@@ -29,6 +29,10 @@ public struct SlipReport: Sendable {
     public var lastMovedAt: Date?
     /// Oldest first.
     public var series: [SlipPoint]
+    /// A shallow clone hides where the date was first set: `firstPlanned` and `netSlipDays`
+    /// are then unknown (nil), `moves` counts only the moves this clone holds, and the
+    /// series starts with the value the boundary commit held.
+    public var truncated = false
 }
 
 /// Per dated item (releases: `date`; campaigns: `launch`): first planned date, current date,
@@ -63,12 +67,29 @@ public enum Slips {
                 points.append(SlipPoint(commit: item.commit, date: item.committerDate,
                                         offsetMinutes: item.committerOffsetMinutes, value: change.new))
             }
+            // The oldest version a shallow clone holds is not where the date was first set:
+            // its value starts the series, but is not the first planned date.
+            var truncated = false
+            if result.truncated, let oldest = result.entries.last, oldest.change == .boundary,
+               let held = oldest.data.flatMap({ value($0, field) }) {
+                truncated = true
+                points.insert(SlipPoint(commit: oldest.commit, date: oldest.committerDate,
+                                        offsetMinutes: oldest.committerOffsetMinutes, value: held), at: 0)
+            }
             if let cutoff {
                 let before = points.filter { $0.date < cutoff }
                 points = (before.last.map { [$0] } ?? []) + points.filter { $0.date >= cutoff }
+                // The value held at the cutoff is known when the clone holds a version before it.
+                if !before.isEmpty { truncated = false }
             }
-            reports.append(report(id: id, kind: itemKind, path: entry.path, field: field,
-                                  current: value(data, field), points: points, entries: result.entries))
+            var report = report(id: id, kind: itemKind, path: entry.path, field: field,
+                                current: value(data, field), points: points, entries: result.entries)
+            if truncated {
+                report.truncated = true
+                report.firstPlanned = nil
+                report.netSlipDays = nil
+            }
+            reports.append(report)
         }
         return reports.sorted { a, b in
             switch (a.netSlipDays, b.netSlipDays) {
@@ -122,16 +143,19 @@ public enum Slips {
         let header = ["ITEM", "KIND", "FIRST", "CURRENT", "MOVES", "SLIP", "LAST MOVED BY", "CHART"]
         var rows = [header]
         for report in reports {
-            let slip = report.netSlipDays.map { "\($0 >= 0 ? "+" : "")\($0)d" } ?? "-"
-            rows.append([report.id, report.kind, HistoryText.flow(report.firstPlanned), HistoryText.flow(report.current),
-                         String(report.moves), slip, report.lastMovedBy?.name ?? "-", chart(report.series)])
+            let slip = report.netSlipDays.map { "\($0 >= 0 ? "+" : "")\($0)d" } ?? (report.truncated ? "?" : "-")
+            rows.append([report.id, report.kind, report.truncated ? "?" : HistoryText.flow(report.firstPlanned),
+                         HistoryText.flow(report.current), report.truncated ? "\(report.moves)+" : String(report.moves), slip,
+                         report.lastMovedBy?.name ?? "-", chart(report.series)])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
                 column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n") + "\n" + (reports.contains(where: \.truncated)
+            ? "(history truncated: this is a shallow clone; '?' marks a first date set before its boundary, and N+ moves it holds only part of; run 'git fetch --unshallow' to see them all)\n"
+            : "")
     }
 
     /// `{"schemaVersion": 1, "items": [{id, kind, path, field, first, current, moves, slipDays,
@@ -150,6 +174,7 @@ public enum Slips {
                     ("current", report.current.map(JSONValue.init) ?? .null),
                     ("moves", .int(report.moves)),
                     ("slipDays", report.netSlipDays.map(JSONValue.int) ?? .null),
+                    ("truncated", .bool(report.truncated)),
                     ("lastMovedBy", report.lastMovedBy.map { .object([("name", .string($0.name)), ("email", .string($0.email))]) } ?? .null),
                     ("series", .array(report.series.map { point in
                         .object([

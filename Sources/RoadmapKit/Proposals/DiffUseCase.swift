@@ -34,7 +34,7 @@ extension Workspace {
             to = tip
         } else {
             to = try resolve(spec)
-            from = try git("reading commit \(to.short)") { try repository.commit(to).parents.first }
+            from = try firstParent(of: to)
         }
         let old = try from.map { try snapshot(.commit($0)) }
         return DiffReport(diff: SemanticDiff.compute(old: old, new: try snapshot(.commit(to)), config: config, today: today),

@@ -80,19 +80,19 @@ public struct SemanticDiff: Sendable {
         for f in new.fields where seen.insert(f.key).inserted {
             let before = oldFields[f.key]
             if before == f.value { continue }
-            out.append(change(f.key, old: before, new: f.value))
+            out.append(change(f.key, old: before, new: f.value, kind: new.kind ?? old?.kind))
         }
         for f in old?.fields ?? [] where !seen.contains(f.key) && seen.insert(f.key).inserted {
-            out.append(change(f.key, old: f.value, new: nil))
+            out.append(change(f.key, old: f.value, new: nil, kind: new.kind ?? old?.kind))
         }
         return out
     }
 
-    static func change(_ field: String, old: YAMLValue?, new: YAMLValue?) -> FieldChange {
+    /// ±days only for a field that holds a date for the item's kind, between two date strings
+    /// (SPEC §11, as `history` does).
+    static func change(_ field: String, old: YAMLValue?, new: YAMLValue?, kind: Kind?) -> FieldChange {
         var change = FieldChange(field: field, old: old, new: new)
-        if case let .string(a)? = old, case let .string(b)? = new, let da = RoadmapDate(a), let db = RoadmapDate(b) {
-            change.days = db.days(since: da)
-        }
+        if RoadmapKit.FieldChange.isDateField(field, of: kind) { change.days = RoadmapKit.FieldChange.dateDays(from: old, to: new) }
         if case let .sequence(a) = old ?? .sequence([]), case let .sequence(b) = new ?? .sequence([]),
            old != nil || new != nil {
             change.added = b.filter { !a.contains($0) }

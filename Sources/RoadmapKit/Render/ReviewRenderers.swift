@@ -9,9 +9,13 @@ public enum ReviewRenderer {
     ///   - base: the base commit's SHA, or nil when there is none.
     ///   - head: the head commit's SHA, or `index` / `worktree`.
     ///   - color: ANSI colors for `text` (the caller decides: a terminal and no `NO_COLOR`).
-    public static func render(_ result: ReviewResult, format: ReviewFormat, base: String?, head: String, color: Bool = false) -> String {
+    ///   - existingSummary: for a hook or `commit`, the command that lists every finding: the
+    ///     existing ones are then one line in text (see `TextReviewRenderer`).
+    ///   - strict: with `existingSummary`, existing errors block and are listed in full.
+    public static func render(_ result: ReviewResult, format: ReviewFormat, base: String?, head: String, color: Bool = false,
+                              existingSummary: String? = nil, strict: Bool = false) -> String {
         switch format {
-        case .text: return TextReviewRenderer(color: color).render(result)
+        case .text: return TextReviewRenderer(color: color, existingSummary: existingSummary, strict: strict).render(result)
         case .json: return JSONReviewRenderer.render(result, base: base, head: head)
         case .sarif: return SARIFRenderer.render(result)
         case .github: return GitHubAnnotationRenderer.render(result)
@@ -37,10 +41,28 @@ public func sanitizeForTerminal(_ s: String) -> String {
 /// Compiler-style text: `path:line:column: severity: message [rule]`, grouped by item (a blank
 /// line between items), new findings marked `(new)` when a base was compared, resolved findings
 /// listed after, and a summary line.
+///
+/// For a hook or `commit` (`existingSummary` set), what the change did is listed in full — new
+/// and resolved findings — and the existing ones are one line: how many, and the command that
+/// lists them (a team adopting the tool on a plan with thousands of old errors must still see
+/// the one new error). With `strict`, existing errors block too, so they are listed in full.
 public struct TextReviewRenderer: Sendable {
     public var color: Bool
+    /// The command that lists every finding (`roadmap review --staged`); nil lists them all here.
+    public var existingSummary: String?
+    public var strict: Bool
 
-    public init(color: Bool = false) { self.color = color }
+    public init(color: Bool = false, existingSummary: String? = nil, strict: Bool = false) {
+        self.color = color
+        self.existingSummary = existingSummary
+        self.strict = strict
+    }
+
+    /// Whether this finding is printed in full.
+    private func listsInFull(_ r: ReviewedFinding, hasBase: Bool) -> Bool {
+        guard existingSummary != nil, hasBase, r.change == .existing else { return true }
+        return strict && r.finding.severity == .error
+    }
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
@@ -55,7 +77,12 @@ public struct TextReviewRenderer: Sendable {
     public func render(_ result: ReviewResult) -> String {
         var lines: [String] = []
         var lastPath: String?
+        var hidden: [Severity: Int] = [:]
         for r in result.findings where r.change != .resolved {
+            guard listsInFull(r, hasBase: result.hasBase) else {
+                hidden[r.finding.severity, default: 0] += 1
+                continue
+            }
             let f = r.finding
             if let lastPath, lastPath != f.path { lines.append("") }
             lastPath = f.path
@@ -71,8 +98,19 @@ public struct TextReviewRenderer: Sendable {
             }
         }
         if !lines.isEmpty { lines.append("") }
+        if let command = existingSummary, !hidden.isEmpty {
+            lines.append(Self.existingLine(hidden, command: command))
+        }
         lines.append(TextReviewRenderer.summaryLine(result.summary, hasBase: result.hasBase))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// e.g. `1907 existing findings not shown (1907 errors, 0 warnings, 0 infos): 'roadmap review --staged' lists them`.
+    static func existingLine(_ hidden: [Severity: Int], command: String) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let total = hidden.values.reduce(0, +)
+        let parts = [count(hidden[.error] ?? 0, "error"), count(hidden[.warning] ?? 0, "warning"), count(hidden[.info] ?? 0, "info")]
+        return "\(count(total, "existing finding")) not shown (\(parts.joined(separator: ", "))), unchanged by this change: '\(command)' lists them"
     }
 
     /// e.g. `143 items: 1 error (1 new), 2 warnings, 0 infos; 1 resolved`.

@@ -115,10 +115,15 @@ extension Workspace {
         var updates: [TreeUpdate] = []
         var seen = Set<String>()
         let folders = root.isEmpty ? [""] : [root, RoadmapConfig.fileName]
+        // Files a sparse checkout leaves out (skip-worktree) are absent on purpose: libgit2
+        // 1.5 reports them deleted, git keeps them as they are.
+        let outsideSparseCheckout = Set(try git("reading the index") { try repository.indexEntries(under: root) }
+            .filter(\.skipWorktree).map(\.path))
         for folder in folders {
             let status = try git("reading the working tree status") { try repository.status(under: folder, includeUntracked: true) }
             for entry in status where entry.untracked || entry.unstaged != nil {
                 let path = entry.path
+                if outsideSparseCheckout.contains(path) { continue }
                 guard seen.insert(path).inserted else { continue }
                 guard folder != RoadmapConfig.fileName || path == RoadmapConfig.fileName else { continue }
                 if let mode = try git("reading \(path)", { try repository.workdirFileMode(path) }), mode.isBlob,

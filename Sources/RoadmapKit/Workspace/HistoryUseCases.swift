@@ -47,11 +47,11 @@ extension Workspace {
     }
 
     /// `roadmap blame`: for each field, the commit that last changed it.
-    public func blame(_ idOrPath: String) throws -> [BlameLine] {
+    public func blame(_ idOrPath: String) throws -> BlameReport {
         let target = try historyTarget(idOrPath)
         let history = try itemHistory()
         let tip = try headCommit()
-        return try historyQuery(history, "reading the history of \(idOrPath)") { try Blame.blame(target, history: history, from: tip) }
+        return try historyQuery(history, "reading the history of \(idOrPath)") { try Blame.report(target, history: history, from: tip) }
     }
 
     /// `roadmap slips`: how each dated item's date moved.

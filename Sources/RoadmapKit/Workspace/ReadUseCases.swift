@@ -29,6 +29,8 @@ extension Workspace {
         case let .at(text):
             if let day = RoadmapDate(text), day.precision == .day {
                 guard let commit = try commitAtEndOfDay(day) else {
+                    let boundary = try shallowBoundary()
+                    if !boundary.isEmpty { throw dayBeyondShallowHistory(text, boundary: boundary) }
                     throw RoadmapError("branch '\(config.base)' has no commit on or before \(text)")
                 }
                 return (.commit(commit), commit)

@@ -43,14 +43,15 @@ extension Workspace {
             return (try headCommit(), .index, "index")
         case let .revision(revision):
             let commit = try resolve(revision)
-            let info = try git("reading commit \(commit.short)") { try repository.commit(commit) }
-            return (info.parents.first, .commit(commit), commit.hex)
+            return (try firstParent(of: commit), .commit(commit), commit.hex)
         case let .range(baseRevision, headRevision):
             let head = try resolve(headRevision ?? "HEAD")
             let other = try resolve(baseRevision)
             guard let mergeBase = try git("finding the merge base of \(baseRevision) and \(headRevision ?? "HEAD")", {
                 try repository.mergeBase(other, head)
             }) else {
+                let boundary = try shallowBoundary()
+                if !boundary.isEmpty { throw noMergeBaseWithinShallowHistory(baseRevision, headRevision ?? "HEAD", boundary: boundary) }
                 throw RoadmapError("'\(baseRevision)' and '\(headRevision ?? "HEAD")' share no history; review one of them with --rev")
             }
             return (mergeBase, .commit(head), head.hex)
@@ -61,8 +62,7 @@ extension Workspace {
                let mergeBase = try git("finding the merge base", { try repository.mergeBase(baseTip, head) }) {
                 return (mergeBase, .commit(head), head.hex)
             }
-            let info = try git("reading commit \(head.short)") { try repository.commit(head) }
-            return (info.parents.first, .commit(head), head.hex)
+            return (try firstParent(of: head), .commit(head), head.hex)
         }
     }
 }

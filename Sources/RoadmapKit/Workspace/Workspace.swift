@@ -28,8 +28,13 @@ public final class Workspace: @unchecked Sendable {
             repository = try Repository.discover(from: absolute, environment: ProcessInfo.processInfo.environment)
         } catch let error as GitError where error.isNotFound {
             throw RoadmapError("'\(absolute)' is not in a git repository; run 'roadmap init' there first")
+        } catch let error as GitError {
+            if let known = CloneFeatures.error(error, doing: "opening the repository") { throw known }
+            throw RoadmapError("opening the repository at \(absolute): \(error.message)")
         }
         let config = try loadConfig(repository)
+        // A partial clone: a missing object is then named as such (CloneFeatures).
+        CloneFeatures.remember(try? repository.partialClone(), root: config.root)
         return Workspace(repository: repository, config: config, directory: absolute)
     }
 
@@ -74,6 +79,9 @@ public final class Workspace: @unchecked Sendable {
         do {
             return try repository.resolveCommit(revision)
         } catch let error as GitError where error.isNotFound || error.isAmbiguous || error.code == GitError.invalidCode {
+            if !error.isAmbiguous, let boundary = try? repository.shallowBoundary(), !boundary.isEmpty {
+                throw unknownRevisionInShallowClone(revision, boundary: boundary)
+            }
             let what = error.isAmbiguous ? "ambiguous revision" : "unknown revision"
             throw RoadmapError("\(what) '\(revision)': name a branch, tag or commit id")
         } catch let error as GitError {
@@ -142,6 +150,7 @@ func git<T>(_ doing: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as GitError {
+        if let known = CloneFeatures.error(error, doing: doing) { throw known }
         if error.isLocked && !error.message.contains("index") {
             // A ref's or the config's lock: name the file libgit2 could not take.
             throw RoadmapError("\(doing): \(error.message): another git process is running, or one was killed; remove that .lock file if none is")
