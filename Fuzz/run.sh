@@ -9,7 +9,7 @@
 #   yaml   the YAML subset parser, editor and formatter     Sources/RoadmapKit/Format/*.swift
 #   date   the roadmap date parser and calendar arithmetic  Sources/RoadmapKit/Model/RoadmapDate.swift
 #   merge  the field-level three-way merge of an item       Format/*.swift + Proposals/ItemMerge.swift, MergeConflict.swift
-#   pack   the pack reader of history walks (packs, indexes, deltas)  Sources/GitKit/{Pack*,…}.swift, with libgit2 and zlib
+#   pack   the pack reader of history walks (packs, indexes, deltas)  Sources/GitKit/ObjectStore/*.swift, with libgit2 and zlib
 # Seeds stay in Fuzz/corpus/<target>/ (kept in the repository); the working corpus grows in
 # .build-fuzz/corpus/<target>/; findings go to Fuzz/crashes/<target>-*. Exits 1 when any
 # target found something, after running all of them.
@@ -20,7 +20,7 @@ SECONDS_TO_RUN="${1:-${SECONDS_PER_TARGET:-30}}"
 TARGETS="${*:-yaml date merge pack}"
 OUT=.build-fuzz
 FORMAT="Sources/RoadmapKit/Format/*.swift"
-PACK="Sources/GitKit/MappedFile.swift Sources/GitKit/PackIndex.swift Sources/GitKit/PackFile.swift Sources/GitKit/PackedObjects.swift Sources/GitKit/Inflater.swift Sources/GitKit/Delta.swift Sources/GitKit/RawObject.swift Sources/GitKit/ObjectID.swift"
+PACK="Sources/GitKit/ObjectStore/*.swift Sources/GitKit/ObjectID.swift"
 mkdir -p "$OUT" Fuzz/crashes
 
 sources() {
