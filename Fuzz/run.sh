@@ -3,13 +3,14 @@
 #
 # Usage: Fuzz/run.sh [seconds] [target…]
 #   seconds  per target (default: $SECONDS_PER_TARGET, else 30)
-#   target   yaml · date · merge · pack (default: all of them)
+#   target   yaml · date · merge · pack · graph (default: all of them)
 #
 # The targets compile the sources they need directly (no package):
 #   yaml   the YAML subset parser, editor and formatter     Sources/RoadmapKit/Format/*.swift
 #   date   the roadmap date parser and calendar arithmetic  Sources/RoadmapKit/Model/RoadmapDate.swift
 #   merge  the field-level three-way merge of an item       Format/*.swift + Proposals/ItemMerge.swift, MergeConflict.swift
-#   pack   the pack reader of history walks (packs, indexes, deltas)  Sources/GitKit/{Pack*,…}.swift, with libgit2 and zlib
+#   pack   the pack reader of history walks (packs, indexes, deltas)  Sources/GitKit/ObjectStore/*.swift, with libgit2 and zlib
+#   graph  the commit-graph reader (files, split chains, Bloom filters)  the same sources
 # Seeds stay in Fuzz/corpus/<target>/ (kept in the repository); the working corpus grows in
 # .build-fuzz/corpus/<target>/; findings go to Fuzz/crashes/<target>-*. Exits 1 when any
 # target found something, after running all of them.
@@ -17,10 +18,10 @@ set -eu
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-${SECONDS_PER_TARGET:-30}}"
 [ $# -gt 0 ] && shift
-TARGETS="${*:-yaml date merge pack}"
+TARGETS="${*:-yaml date merge pack graph}"
 OUT=.build-fuzz
 FORMAT="Sources/RoadmapKit/Format/*.swift"
-PACK="Sources/GitKit/MappedFile.swift Sources/GitKit/PackIndex.swift Sources/GitKit/PackFile.swift Sources/GitKit/PackedObjects.swift Sources/GitKit/Inflater.swift Sources/GitKit/Delta.swift Sources/GitKit/RawObject.swift Sources/GitKit/ObjectID.swift"
+PACK="Sources/GitKit/ObjectStore/*.swift Sources/GitKit/ObjectID.swift Sources/GitKit/CommitLink.swift"
 mkdir -p "$OUT" Fuzz/crashes
 
 sources() {
@@ -29,14 +30,15 @@ sources() {
         date)  echo "Sources/RoadmapKit/Model/RoadmapDate.swift Fuzz/DateFuzz/main.swift" ;;
         merge) echo "$FORMAT Sources/RoadmapKit/Proposals/ItemMerge.swift Sources/RoadmapKit/Proposals/MergeConflict.swift Fuzz/MergeFuzz/main.swift" ;;
         pack)  echo "$PACK Fuzz/PackFuzz/main.swift" ;;
-        *) echo "Fuzz/run.sh: unknown target '$1' (yaml, date, merge, pack)" >&2; exit 2 ;;
+        graph) echo "$PACK Fuzz/GraphFuzz/main.swift" ;;
+        *) echo "Fuzz/run.sh: unknown target '$1' (yaml, date, merge, pack, graph)" >&2; exit 2 ;;
     esac
 }
 
 # The C libraries a target links (the pack reader's ids and raw objects come from libgit2).
 libraries() {
     case "$1" in
-        pack) echo "-I Sources/CLibGit2 -I Sources/CZlib -lgit2 -lz" ;;
+        pack|graph) echo "-I Sources/CLibGit2 -I Sources/CZlib -lgit2 -lz" ;;
         *) echo "" ;;
     esac
 }

@@ -1,25 +1,6 @@
 internal import CLibGit2
 import Foundation
 
-/// What a history walk needs of a commit: its tree, its parents and its committer time,
-/// without decoding the signatures or the message.
-public struct CommitLink: Sendable, Hashable {
-    public var id: ObjectID
-    public var treeID: ObjectID
-    /// In order: the first parent first (as recorded in the commit object, even when the
-    /// repository is shallow and the parents are missing).
-    public var parents: [ObjectID]
-    /// The committer time, seconds since 1970 (what `git log` orders by).
-    public var commitTime: Int64
-
-    public init(id: ObjectID, treeID: ObjectID, parents: [ObjectID], commitTime: Int64) {
-        self.id = id
-        self.treeID = treeID
-        self.parents = parents
-        self.commitTime = commitTime
-    }
-}
-
 extension Repository {
     /// The tree, parents and committer time of a commit.
     public func commitLink(_ id: ObjectID) throws -> CommitLink {
@@ -86,6 +67,9 @@ public struct TreeChange: Sendable, Hashable {
 public final class HistoryReader {
     public let repository: Repository
     private let database: ObjectDatabase
+    /// git's commit-graph, where git itself would use one: commit links come from it, and
+    /// its changed-path filters tell a walk which commits cannot have changed a path.
+    public let commitGraph: CommitGraph?
     private let generation: Int
     private var recent: [ObjectID: RawObject] = [:]
     private var older: [ObjectID: RawObject] = [:]
@@ -96,6 +80,17 @@ public final class HistoryReader {
         self.repository = repository
         self.database = try ObjectDatabase(repository)
         self.generation = max(1, cachedTrees)
+        self.commitGraph = Self.usableCommitGraph(repository)
+    }
+
+    /// The repository's commit-graph, unless git would not use one either: in a shallow
+    /// clone (the graph may name parents the clone cuts off) or with grafts.
+    private static func usableCommitGraph(_ repository: Repository) -> CommitGraph? {
+        let common = repository.commonDirectory
+        if FileManager.default.fileExists(atPath: common + "/shallow") || FileManager.default.fileExists(atPath: common + "/info/grafts") {
+            return nil
+        }
+        return CommitGraph.shared(objectsDirectory: common + "/objects")
     }
 
     /// libgit2 re-hashes every object it reads to check its id (measured: 43 % of a cold
@@ -146,6 +141,7 @@ public final class HistoryReader {
 
     /// The tree, parents and committer time of a commit, from the commit's header.
     public func link(_ id: ObjectID) throws -> CommitLink {
+        if let link = commitGraph?.link(id) { return link }
         let object = try database.read(id, GIT_OBJECT_COMMIT, "commit")
         let bytes = object.bytes
         var treeID: ObjectID?

@@ -152,7 +152,10 @@ public final class HistoryCache {
     /// started one: the caller then ends it with `stopPrefetching`.
     @discardableResult
     func startPrefetching(from tip: ObjectID) -> Bool {
-        guard prefetcher == nil, ProcessInfo.processInfo.activeProcessorCount > 1 else { return false }
+        // With changed-path filters the walk reads few trees and the graph gives the
+        // commits: reading every commit's root tree ahead would be work thrown away.
+        guard prefetcher == nil, ProcessInfo.processInfo.activeProcessorCount > 1,
+              reader.commitGraph?.hasChangedPathFilters != true else { return false }
         if let known = records[tip] ?? transient[tip],
            !known.parents.contains(where: { records[$0] == nil && transient[$0] == nil }) { return false }
         let prefetcher = CommitLinkPrefetcher(repository: repository, tip: tip, known: Set(records.ids), boundary: shallow)
@@ -197,6 +200,12 @@ public final class HistoryCache {
         guard low < sorted.endIndex, sorted[low] & ~unexpanded == key else { return nil }
         // Both forms sort next to each other: the plain one (expanded or a file) first.
         return sorted[low] & unexpanded != 0
+    }
+
+    /// Whether the path may have changed in the commit against its first parent, as git's
+    /// changed-path filter for the commit says (false is certain); nil without one.
+    func mayHaveChanged(_ id: ObjectID, _ query: ChangedPathQuery) -> Bool? {
+        reader.commitGraph?.mayHaveChanged(query, in: id)
     }
 
     /// True when the commit's changed paths are known, at least in part.

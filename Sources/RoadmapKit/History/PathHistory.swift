@@ -136,9 +136,12 @@ public final class PathHistory {
         var names: [String]
         /// The folders above the path: a summary looks into these.
         var folders: Set<String>
+        /// For the commit-graph's changed-path filters.
+        var query: ChangedPathQuery
 
         init(_ path: String) {
             self.path = path
+            query = ChangedPathQuery(path: path)
             keys = HistoryCache.pathKeys(path)
             let names = path.split(separator: "/").map(String.init)
             self.names = names
@@ -157,6 +160,9 @@ public final class PathHistory {
                          target: Target) throws -> Bool {
         if parent == record.parents.first {
             var answer = cache.changes(record, target.keys)
+            // git's changed-path filter, where the summary cannot tell: a "no" is certain
+            // and spares the tree comparison (and the summary: the walk reads no trees).
+            if answer == nil, cache.mayHaveChanged(id, target.query) == false { return false }
             if answer == nil, indexesWhileWalking {
                 answer = cache.changes(try cache.summarize(id, expanding: target.folders.contains), target.keys)
             }
