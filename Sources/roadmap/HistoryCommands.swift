@@ -9,7 +9,8 @@ struct HistoryCommand: ParsableCommand {
         The commits are those `git log --follow -- PATH` lists: moves to another folder and renames
         are followed. JSON: {"schemaVersion": 1, "item", "path", "entries": [{"commit", "author":
         {"name", "email"}, "date", "subject", "path", "change", "fields": [{"field", "old", "new",
-        "days"}]}]}; "truncated": true when a shallow clone cuts the history short.
+        "days"}]}]}; "truncated": true when a shallow clone cuts the history short, and its oldest
+        entry's "change" is then "boundary" (not "added"; no field changes: what it changed is unknown).
         """
     )
 
@@ -40,7 +41,12 @@ struct HistoryCommand: ParsableCommand {
 struct BlameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blame",
-        abstract: "For each field (and list entry) of an item, the commit, author and date that last changed it."
+        abstract: "For each field (and list entry) of an item, the commit, author and date that last changed it.",
+        discussion: """
+        JSON: {"schemaVersion": 1, "item", "path", "truncated", "fields": [{"field", "index", "value",
+        "commit", "author": {"name", "email"}, "date", "subject"}]}; in a shallow clone a field set
+        before its boundary has "commit": null, and "truncated" is true.
+        """
     )
 
     enum Format: String, ExpressibleByArgument { case text, json }

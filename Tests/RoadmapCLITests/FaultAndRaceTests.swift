@@ -218,7 +218,10 @@ import Testing
             if now == expected { title = newTitle }
             try Self.expectConsistent(s, repo, clean: false, "round \(round)")
         }
-        // What a killed write may leave behind is never committed.
+        // What a killed write may leave behind is never committed. A last, whole `set` makes
+        // sure there is a change to commit even when every round was killed before writing
+        // (a loaded machine starts the binary slower than the longest delay).
+        #expect(try s.roadmap("set", "billing-v2", "title=Billing v2 after the kills", in: repo).status == 0)
         let r = try s.roadmap("--today", "2026-01-01", "commit", "--all", "-m", "after the kills", in: repo)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try Self.out(s.git("ls-tree", "-r", "--name-only", "HEAD", in: repo)).split(separator: "\n").allSatisfy { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || !$0.hasPrefix("roadmap/") })
