@@ -16,6 +16,4 @@ public struct ImportInputError: Error, Sendable, CustomStringConvertible {
         guard let location else { return "\(path): \(message)" }
         return "\(path):\(location.line):\(location.column): \(message)"
     }
-
-    var roadmapError: RoadmapError { RoadmapError("\(description); nothing was written") }
 }

@@ -188,10 +188,4 @@ struct RecordBuilder {
 /// Every problem found in an import's input; nothing is written when there is one.
 public struct ImportFailure: Error, Sendable {
     public var problems: [ImportInputError]
-
-    var roadmapError: RoadmapError {
-        let first = problems.first?.description ?? "the import failed"
-        let more = problems.count > 1 ? " (and \(problems.count - 1) more problem(s))" : ""
-        return RoadmapError("\(first)\(more); nothing was written")
-    }
 }
