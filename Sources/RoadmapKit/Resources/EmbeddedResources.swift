@@ -47,6 +47,7 @@ exit $status
 #   channels: e.g. email, blog, social, webinar, event, ads, pr
 #   audience: who it is for
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: campaign
 title: Untitled
 status: planned
@@ -62,6 +63,7 @@ description: |
 #   release: the release id it ships in (its stories inherit it)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: epic
 title: Untitled
 status: planned
@@ -291,6 +293,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
 #   tier:      major · minor · patch (default minor)
 #   marketing: required · optional · none (default required for a major release, else optional)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: release
 title: Untitled
 status: planned
@@ -306,6 +309,7 @@ description: |
 #   release: the release id it ships in (default: its epic's)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: story
 title: Untitled
 status: planned
@@ -320,6 +324,7 @@ description: |
 #   horizon: now · next · later
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: theme
 title: Untitled
 status: planned
