@@ -79,8 +79,10 @@ public struct AudienceView: Sendable {
     public func filter(_ view: RoadmapView) -> RoadmapView {
         guard audience != .team else { return view }
         let findings = view.findings.filter { mayShow($0, in: view.snapshot) }
-        return RoadmapView(snapshot: filter(view.snapshot), findings: findings, commit: view.commit,
-                           commitDate: view.commitDate, today: view.today)
+        var seen = RoadmapView(snapshot: filter(view.snapshot), findings: findings, commit: view.commit,
+                               commitDate: view.commitDate, today: view.today)
+        seen.audience = audience
+        return seen
     }
 
     /// The item's top-level node as the audience sees it.
