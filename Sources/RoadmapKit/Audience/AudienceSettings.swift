@@ -59,6 +59,14 @@ public struct AudienceSettings: Sendable, Equatable {
         return true
     }
 
+    /// A stable text of every setting, for the review cache's key (the visibility rules read them).
+    var cacheKey: String {
+        let v = visibility.keys.sorted().map { "\($0)=\(visibility[$0]!.rawValue)" }
+        let h = Audience.allCases.compactMap { a in hiddenFields[a].map { "\(a.rawValue)=\($0.joined(separator: ","))" } }
+        let d = Audience.allCases.compactMap { a in datePrecision[a].map { "\(a.rawValue)=\($0.rank)" } }
+        return (v + h + d).joined(separator: ";")
+    }
+
     /// Fields that can never be hidden: without them an item is not an item.
     static let unhideable: Set<String> = ["kind", "title"]
 

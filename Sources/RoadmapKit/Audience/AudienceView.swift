@@ -147,23 +147,8 @@ public struct AudienceView: Sendable {
         return found
     }
 
-    /// Whether `text` names `id` as a whole word (an id is never a mere part of a longer id).
+    /// Whether `text` names `id` as a whole word (see `IDMentions`).
     public static func mentions(_ text: String, _ id: String) -> Bool {
-        guard !id.isEmpty else { return false }
-        let t = Array(text.utf8), w = Array(id.utf8)
-        guard t.count >= w.count else { return false }
-        func isIDByte(_ b: UInt8) -> Bool {
-            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || (b >= 0x41 && b <= 0x5A)
-        }
-        var i = 0
-        while i + w.count <= t.count {
-            if t[i] == w[0], Array(t[i..<(i + w.count)]) == w {
-                let before = i == 0 || !isIDByte(t[i - 1])
-                let after = i + w.count == t.count || !isIDByte(t[i + w.count])
-                if before && after { return true }
-            }
-            i += 1
-        }
-        return false
+        IDMentions.candidates(in: text).contains(id)
     }
 }
