@@ -136,6 +136,8 @@ import Testing
                 guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 outputs.append(("publish \(file) (file name included)", file + "\n" + (try String(contentsOfFile: full, encoding: .utf8))))
             }
+            // ICS folds long lines: unfold, so that a marker split across lines is still seen.
+            outputs = outputs.map { ($0.0, $0.1.replacingOccurrences(of: "\r\n ", with: "")) }
             // No marker of what this audience may not see, anywhere.
             var visibleSomewhere = 0
             for item in planted {
