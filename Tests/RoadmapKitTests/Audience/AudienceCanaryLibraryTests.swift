@@ -7,34 +7,22 @@ import Testing
 /// marker of an item or field that audience may not see. Hostile text: markers inside URLs,
 /// hidden ids that are parts of longer visible words (which must not trip the check).
 @Suite struct AudienceCanaryLibraryTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     @Test func noRendererBetraysAHiddenItemOrField() throws {
         let kinds = ["theme", "release", "epic", "story", "campaign"]
         var checkedVisible = 0
         for seed in 1...30 {
-            var random = Random(state: UInt64(seed) &* 7919)
+            var random = SeededRNG(seed: UInt64(seed) &* 7919)
             var f = Fixture()
             // marker → widest audience (0 public … 3 team) that may see it; ids checked as whole words.
             var markers: [(String, Int, isID: Bool)] = []
             var ids: [String: [String]] = [:]
-            let count = 4 + random.below(8)
+            let count = 4 + random.int(0 ..< 8)
             for index in 0..<count {
-                let kind = kinds[random.below(kinds.count)]
-                let visibility = random.below(4)
+                let kind = kinds[random.int(0 ..< kinds.count)]
+                let visibility = random.int(0 ..< 4)
                 let m = "k\(seed)n\(index)"
                 let id = "\(kind)-\(m)"
-                let wording = random.below(2) == 0
+                let wording = random.int(0 ..< 2) == 0
                 // A visible word that contains an earlier item's id as a part (never a mention).
                 let decoy = ids.values.flatMap { $0 }.first.map { "pre\($0)post" } ?? "plain"
                 var lines = ["kind: \(kind)", "title: \"T\(m)t \(decoy)\"", "visibility: \(Audience.allCases[visibility].rawValue)",
@@ -42,14 +30,14 @@ import Testing
                              "description: \"https://example.com/\(m)d?next=\(m)u\""]
                 if wording { lines.append("public-title: Public \(index)") }
                 switch kind {
-                case "release": lines.append("date: 2027-0\(1 + random.below(9))-1\(random.below(10))")
+                case "release": lines.append("date: 2027-0\(1 + random.int(0 ..< 9))-1\(random.int(0 ..< 10))")
                 case "epic", "story":
                     if let r = ids["release"]?.last { lines.append("release: \(r)") }
                     if kind == "story", let e = ids["epic"]?.last { lines.append("epic: \(e)") }
-                    lines += ["start: 2027-01-0\(1 + random.below(9))", "end: 2027-03"]
+                    lines += ["start: 2027-01-0\(1 + random.int(0 ..< 9))", "end: 2027-03"]
                 case "campaign":
                     lines += ["promotes: [\((ids["release"] ?? ["none"]).joined(separator: ", "))]",
-                              "launch: 2027-04-1\(random.below(10))", "audience: \"\(m)a\""]
+                              "launch: 2027-04-1\(random.int(0 ..< 10))", "audience: \"\(m)a\""]
                 default: break
                 }
                 f.add(id, lines.joined(separator: "\n"))
