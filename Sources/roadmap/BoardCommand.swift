@@ -20,12 +20,13 @@ struct BoardCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var audienceOption: AudienceOption
     @Option(help: "Only items of this kind (theme, epic, story, release, campaign).") var kind: Kind?
     @Option(help: "text or json.") var format: BoardFormat = .text
 
     func run() throws {
         let workspace = try global.workspace()
-        let snapshot = try workspace.snapshot(try workspace.state(of: .current).state)
+        let snapshot = workspace.audienceView(audienceOption.audience).filter(try workspace.snapshot(try workspace.state(of: .current).state))
         let board = Board(snapshot, kind: kind)
         switch format {
         case .text:

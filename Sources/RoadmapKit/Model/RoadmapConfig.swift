@@ -12,6 +12,8 @@ public struct RoadmapConfig: Sendable {
     public var severities: [String: Severity?] = [:]
     /// The allowed campaign channels; nil when any channel is allowed.
     public var channels: [String]?
+    /// Who sees what (SPEC §12): `visibility:`, `hidden-fields:`, `date-precision:`.
+    public var audiences = AudienceSettings()
 
     public init() {}
 
@@ -100,9 +102,12 @@ public struct RoadmapConfig: Sendable {
                     channels.append(s)
                 }
                 self.channels = channels
+            case "visibility", "hidden-fields", "date-precision":
+                try audiences.read(key, value, fail: fail)
             default:
                 if Kind.isUserKey(key) { continue }
-                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels"]
+                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels",
+                             "visibility", "hidden-fields", "date-precision"]
                 let hint = EditDistance.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw fail(pair.key, "unknown setting '\(key)'\(hint)")
             }

@@ -47,6 +47,7 @@ exit $status
 #   channels: e.g. email, blog, social, webinar, event, ads, pr
 #   audience: who it is for
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: campaign
 title: Untitled
 status: planned
@@ -62,6 +63,7 @@ description: |
 #   release: the release id it ships in (its stories inherit it)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: epic
 title: Untitled
 status: planned
@@ -74,6 +76,8 @@ description: |
 # The example roadmap of `roadmap init --example`, as the history that made it.
 # Each entry is one commit. `new` files items through the templates in templates/;
 # `set` edits fields of existing items in place, as `roadmap set` does.
+# Audiences (docs/audiences.md): billing v2 and its theme are public, with public wording;
+# usage-based pricing is internal (team only); campaigns keep the default, key stakeholders.
 commits:
   - author: Priya Natarajan <priya@lumen.example>
     date: 2026-09-01T09:30:00+02:00
@@ -82,17 +86,20 @@ commits:
 
       The product roadmap for the next three quarters, agreed in planning.
     new:
-      - {kind: theme, id: self-serve-billing, title: Self-serve billing, status: active, horizon: now, owner: "@priya"}
+      - {kind: theme, id: self-serve-billing, title: Self-serve billing, status: active, horizon: now, owner: "@priya",
+         visibility: public, public-title: Billing that grows with you}
       - {kind: theme, id: insights, title: Insights customers can share, horizon: next, owner: "@jun"}
       - {kind: theme, id: platform-trust, title: Enterprise-grade trust, status: active, horizon: now, owner: "@sam"}
       - {kind: release, id: billing-v2, title: Billing v2, version: 2.0.0, tier: major, date: 2027-03-15, owner: "@priya",
+         visibility: public, public-title: "Billing v2: pay for what you use",
+         public-description: "Invoices in your currency, and a plan that follows your usage.",
          description: "Usage-based pricing and redesigned invoices for every plan.\n"}
       - {kind: release, id: insights-2-1, title: Insights 2.1, version: 2.1.0, date: 2027-06, owner: "@jun",
          description: "Custom dashboards that teams can share.\n"}
       - {kind: release, id: security-1-9, title: Security 1.9, version: 1.9.0, tier: patch, date: 2026-10-20, marketing: none,
          status: in-progress, owner: "@sam"}
       - {kind: epic, id: usage-based-pricing, title: Usage-based pricing, theme: self-serve-billing, release: billing-v2,
-         status: in-progress, start: 2026-09, end: 2027-02, owner: "@priya"}
+         status: in-progress, start: 2026-09, end: 2027-02, owner: "@priya", visibility: team}
       - {kind: epic, id: invoice-redesign, title: Invoice redesign, theme: self-serve-billing, release: billing-v2,
          start: 2026-11, end: 2027-02, owner: "@ana"}
       - {kind: epic, id: custom-dashboards, title: Custom dashboards, theme: insights, release: insights-2-1,
@@ -100,9 +107,9 @@ commits:
       - {kind: epic, id: sso-enforcement, title: SSO enforcement, theme: platform-trust, release: security-1-9,
          status: in-progress, owner: "@sam"}
       - {kind: story, id: metered-usage-api, title: Metered usage API, epic: usage-based-pricing, status: in-progress,
-         end: 2027-01, owner: "@lee", tags: [api, billing]}
+         end: 2027-01, owner: "@lee", tags: [api, billing], visibility: team}
       - {kind: story, id: pricing-page, title: New pricing page, epic: usage-based-pricing, status: in-progress,
-         owner: "@ana", tags: [web]}
+         owner: "@ana", tags: [web], visibility: team}
       - {kind: story, id: invoice-pdf, title: Branded PDF invoices, epic: invoice-redesign, owner: "@ana"}
       - {kind: story, id: dashboard-sharing, title: Share a dashboard by link, epic: custom-dashboards, owner: "@jun"}
       - {kind: story, id: saml-login, title: SAML login for every plan, epic: sso-enforcement, status: in-progress,
@@ -240,7 +247,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
   <h1>{{title}}</h1>
   <div class="stamp">Exported from {{#commit}}commit <code>{{commit}}</code> of {{date}}{{/commit}}{{^commit}}the working tree (not committed){{/commit}} · judged as of {{today}} · axis {{axisFrom}} – {{axisTo}} by {{scale}}</div>
 </header>
-<p class="summary"><span class="items">{{itemCount}} items</span><span class="errors">{{errorCount}} errors</span><span class="warnings">{{warningCount}} warnings</span></p>
+<p class="summary"><span class="items">{{itemCount}} items</span>{{#findingsShown}}<span class="errors">{{errorCount}} errors</span><span class="warnings">{{warningCount}} warnings</span>{{/findingsShown}}</p>
 
 <h2>Timeline</h2>
 <div class="timeline">
@@ -267,6 +274,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
 <p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲ <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today</p>
 {{#hasUndated}}<p class="legend">Without a date: {{#undated}}<code>{{id}}</code> {{/undated}}</p>{{/hasUndated}}
 
+{{#findingsShown}}
 <h2>Findings</h2>
 {{#hasFindings}}
 <table>
@@ -279,6 +287,159 @@ channels: [email, blog, social, webinar, event, ads, pr]
 </table>
 {{/hasFindings}}
 {{^hasFindings}}<p class="none">No findings: the product and marketing roadmaps agree.</p>{{/hasFindings}}
+{{/findingsShown}}
+</body>
+</html>
+
+"""#,
+        "templates/publish/index.html.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{{title}}</title>
+{{! The index of `roadmap publish`. Restyle it by copying this file to
+    templates/publish/index.html.mustache in your roadmap repository. Double braces only:
+    they HTML-escape what they insert, and item text is written by anyone who can commit. }}
+<style>
+  :root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --product: #0969da; --epic: #54aeff;
+          --marketing: #8250df; --ok: #1a7f37; --error: #cf222e; --bg: #ffffff; }
+  * { box-sizing: border-box; }
+  body { margin: 0; padding: 24px 32px; font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); background: var(--bg); }
+  header { border-bottom: 3px solid var(--product); margin-bottom: 16px; padding-bottom: 8px; }
+  h1 { margin: 0 0 4px; font-size: 26px; }
+  h2 { font-size: 18px; margin: 28px 0 8px; }
+  a { color: var(--product); text-decoration: none; }
+  a:hover { text-decoration: underline; }
+  .stamp { color: var(--muted); font-size: 12px; }
+  .stamp code { background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
+  .timeline { border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
+  .row { display: flex; border-top: 1px solid #eaeef2; min-height: 34px; }
+  .row:first-child { border-top: 0; }
+  .label { flex: 0 0 320px; padding: 5px 8px; border-right: 1px solid var(--line); overflow: hidden; }
+  .label .title { font-weight: 600; }
+  .label .meta { color: var(--muted); font-size: 11px; }
+  .track { position: relative; flex: 1 1 auto; background: #fbfcfd; }
+  .axis .track, .axis .label { background: #f6f8fa; font-weight: 600; font-size: 12px; }
+  .tick { position: absolute; top: 0; bottom: 0; border-left: 1px solid var(--line); padding: 6px 4px; color: var(--muted); white-space: nowrap; overflow: hidden; }
+  .lane { background: #f6f8fa; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; font-size: 12px; padding: 6px 8px; border-top: 1px solid var(--line); }
+  .lane.product { color: var(--product); }
+  .lane.marketing { color: var(--marketing); }
+  .bar { position: absolute; top: 10px; height: 14px; border-radius: 7px; min-width: 4px; }
+  .bar.epic, .bar.theme, .bar.story { background: var(--epic); }
+  .bar.campaign { background: var(--marketing); opacity: .75; }
+  .bar.release { background: var(--product); border-radius: 3px; opacity: .8; }
+  .marker { position: absolute; top: 6px; width: 0; height: 22px; }
+  .marker.ship::before { content: ""; position: absolute; left: -8px; top: 3px; width: 14px; height: 14px; background: var(--product); transform: rotate(45deg); border: 2px solid #fff; }
+  .marker.launch::before { content: ""; position: absolute; left: -8px; top: 2px; border-left: 8px solid transparent; border-right: 8px solid transparent; border-bottom: 16px solid var(--marketing); }
+  .marker.promoted { border-left: 2px dashed var(--product); top: 0; height: 34px; }
+  .marker.today { border-left: 2px solid var(--ok); top: 0; height: 100%; }
+  .board { display: flex; gap: 12px; align-items: flex-start; overflow-x: auto; }
+  .column { flex: 1 1 0; min-width: 180px; background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
+  .column h3 { margin: 0 0 8px; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+  .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; margin-bottom: 6px; }
+  .card .kind { color: var(--muted); font-size: 11px; }
+  .legend, footer { color: var(--muted); font-size: 12px; margin-top: 8px; }
+  footer { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; }
+  ul.issues { margin: 2px 0 0; padding-left: 16px; font-size: 11px; color: var(--error); }
+</style>
+</head>
+<body>
+<header>
+  <h1>{{title}}</h1>
+  <div class="stamp">{{#commit}}Published from commit <code>{{shortCommit}}</code> of {{date}}{{/commit}}{{^commit}}Published from a branch with no commit{{/commit}} · {{itemCount}} items · <a href="roadmap.ics">calendar (ICS)</a> · <a href="roadmap.json">data (JSON)</a></div>
+</header>
+
+<h2>Timeline</h2>
+<div class="timeline">
+  <div class="row axis"><div class="label">Item</div><div class="track">{{#ticks}}<div class="tick" style="left:{{left}}%;width:{{width}}%">{{label}}</div>{{/ticks}}</div></div>
+  {{#lanes}}
+  {{#hasRows}}<div class="lane {{laneClass}}">{{name}}</div>{{/hasRows}}
+  {{#rows}}
+  <div class="row status-{{statusClass}}">
+    <div class="label">
+      <div class="title"><a href="items/{{id}}.html">{{title}}</a></div>
+      <div class="meta">{{kind}} · {{status}} · {{dateText}}{{#owner}} · {{owner}}{{/owner}}</div>
+      {{#findingsShown}}{{#hasFindings}}<ul class="issues">{{#findings}}<li>{{rule}}: {{message}}</li>{{/findings}}</ul>{{/hasFindings}}{{/findingsShown}}
+    </div>
+    <div class="track">
+      {{#todayLeft}}<div class="marker today" style="left:{{todayLeft}}%"></div>{{/todayLeft}}
+      {{#bar}}<div class="bar {{kind}}" style="left:{{left}}%;width:{{width}}%"></div>{{/bar}}
+      {{#markers}}<div class="marker {{type}}" style="left:{{left}}%" title="{{label}}"></div>{{/markers}}
+    </div>
+  </div>
+  {{/rows}}
+  {{/lanes}}
+</div>
+
+<h2>Board</h2>
+<div class="board">
+  {{#columns}}
+  <div class="column">
+    <h3>{{status}} ({{count}})</h3>
+    {{#cards}}<div class="card"><div class="kind">{{kind}}</div><a href="items/{{id}}.html">{{title}}</a>{{#owner}}<div class="kind">{{owner}}</div>{{/owner}}</div>{{/cards}}
+  </div>
+  {{/columns}}
+</div>
+
+<footer>Generated by roadmap{{#commit}} from commit <code>{{commit}}</code>{{/commit}}. Dates are shown as precisely as they are planned for this audience.</footer>
+</body>
+</html>
+
+"""#,
+        "templates/publish/item.html.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{{title}}</title>
+{{! One item's page of `roadmap publish`. Restyle it by copying this file to
+    templates/publish/item.html.mustache in your roadmap repository. Double braces only. }}
+<style>
+  :root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --product: #0969da; --error: #cf222e; }
+  body { margin: 0 auto; max-width: 860px; padding: 24px 32px; font: 15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); }
+  a { color: var(--product); text-decoration: none; }
+  header { border-bottom: 3px solid var(--product); margin-bottom: 16px; padding-bottom: 8px; }
+  h1 { margin: 4px 0; font-size: 26px; }
+  .meta, footer { color: var(--muted); font-size: 13px; }
+  .status { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #ddf4ff; color: var(--product); font-weight: 600; }
+  .description { white-space: pre-wrap; }
+  table { border-collapse: collapse; }
+  th, td { text-align: left; padding: 4px 12px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+  footer { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; }
+  ul.issues { color: var(--error); }
+</style>
+</head>
+<body>
+<p class="meta"><a href="../index.html">← Roadmap</a></p>
+<header>
+  <div class="meta">{{kind}}</div>
+  <h1>{{title}}</h1>
+  <span class="status">{{status}}</span>
+</header>
+{{#description}}<p class="description">{{description}}</p>{{/description}}
+{{#hasFields}}
+<table>
+  {{#fields}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/fields}}
+</table>
+{{/hasFields}}
+{{#hasReferences}}
+<h2>Part of</h2>
+<ul>{{#references}}<li>{{field}}: {{#item}}{{#linked}}<a href="{{id}}.html">{{title}}</a>{{/linked}}{{^linked}}{{id}}{{/linked}}{{/item}}</li>{{/references}}</ul>
+{{/hasReferences}}
+{{#hasChildren}}
+<h2>Related</h2>
+<ul>{{#children}}<li>{{kind}}: <a href="{{id}}.html">{{title}}</a></li>{{/children}}</ul>
+{{/hasChildren}}
+{{#hasFindings}}
+<h2>Findings</h2>
+<ul class="issues">{{#findings}}<li>{{severity}} {{rule}}: {{message}}</li>{{/findings}}</ul>
+{{/hasFindings}}
+<footer>Generated by roadmap{{#commit}} from commit <code>{{commit}}</code> of {{date}}{{/commit}}.</footer>
 </body>
 </html>
 
@@ -291,6 +452,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
 #   tier:      major · minor · patch (default minor)
 #   marketing: required · optional · none (default required for a major release, else optional)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: release
 title: Untitled
 status: planned
@@ -306,6 +468,7 @@ description: |
 #   release: the release id it ships in (default: its epic's)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: story
 title: Untitled
 status: planned
@@ -320,6 +483,7 @@ description: |
 #   horizon: now · next · later
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: theme
 title: Untitled
 status: planned
