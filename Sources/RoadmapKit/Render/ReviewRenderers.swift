@@ -1,6 +1,6 @@
 /// The output formats of `roadmap review`.
 public enum ReviewFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, github
+    case text, json, sarif, github, markdown, gitlab
 }
 
 /// Renders a review in any of its formats.
@@ -9,12 +9,16 @@ public enum ReviewRenderer {
     ///   - base: the base commit's SHA, or nil when there is none.
     ///   - head: the head commit's SHA, or `index` / `worktree`.
     ///   - color: ANSI colors for `text` (the caller decides: a terminal and no `NO_COLOR`).
-    public static func render(_ result: ReviewResult, format: ReviewFormat, base: String?, head: String, color: Bool = false) -> String {
+    ///   - context: the moved releases and owners, for `markdown`.
+    public static func render(_ result: ReviewResult, format: ReviewFormat, base: String?, head: String, color: Bool = false,
+                              context: ReviewContext = .empty) -> String {
         switch format {
         case .text: return TextReviewRenderer(color: color).render(result)
         case .json: return JSONReviewRenderer.render(result, base: base, head: head)
         case .sarif: return SARIFRenderer.render(result)
         case .github: return GitHubAnnotationRenderer.render(result)
+        case .markdown: return MarkdownReviewRenderer.render(result, base: base, head: head, context: context)
+        case .gitlab: return GitLabCodeQualityRenderer.render(result)
         }
     }
 }
