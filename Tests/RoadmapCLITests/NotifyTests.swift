@@ -139,7 +139,8 @@ import Testing
         }
 
         deinit {
-            _ = kill(process.pid, SIGTERM)
+            // SIGKILL: a child of the test runner may inherit a blocked SIGTERM.
+            _ = kill(process.pid, SIGKILL)
             _ = process.finish()
         }
 

@@ -97,9 +97,15 @@ import Testing
         try GitHost.make(s)
         let port = try GitHost.freePort()
         let daemon = try s.startGit(["daemon", "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--export-all",
-                                     "--enable=receive-pack", "--base-path=\(s.path)"], environment: GitHost.environment)
+                                     "--enable=receive-pack", "--base-path=\(s.path)", "--pid-file=\(s.dir("daemon.pid"))"],
+                                    environment: GitHost.environment)
         defer {
-            _ = kill(daemon.pid, SIGTERM)
+            // The `git` wrapper runs git-daemon as a child: stop that one by its pid file, then
+            // the wrapper. SIGKILL, as a child of the test runner may inherit a blocked SIGTERM.
+            if let pid = (try? s.read("daemon.pid")).flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+                _ = kill(pid, SIGKILL)
+            }
+            daemon.kill()
             _ = daemon.finish()
         }
         let url = "git://127.0.0.1:\(port)/server.git"
