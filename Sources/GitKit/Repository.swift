@@ -30,12 +30,19 @@ public final class Repository: @unchecked Sendable {
     /// environment. `GIT_INDEX_FILE` applies to `indexEntries`, `indexTreeID` and
     /// `stagedChanges` (read-only); `status` and index writes keep the repository's own
     /// index (libgit2 1.5.1 only offers `git_repository_set_index` in its `sys/` headers).
+    ///
+    /// `GIT_OBJECT_DIRECTORY` and `GIT_ALTERNATE_OBJECT_DIRECTORIES` are added as read-only
+    /// object folders (see `addObjectDirectories`): in a `pre-receive` hook they hold the
+    /// pushed objects, still in git's quarantine.
     public static func discover(from path: String, environment: [String: String] = [:]) throws -> Repository {
-        let repository = try discoverIgnoringIndexFile(from: path, environment: environment)
-        guard let indexFile = environment["GIT_INDEX_FILE"], !indexFile.isEmpty else { return repository }
-        let top = URL(fileURLWithPath: repository.workingDirectory ?? path)
-        let absolute = URL(fileURLWithPath: indexFile, relativeTo: top).standardizedFileURL.path
-        return try Repository(reopening: repository, indexFile: absolute)
+        var repository = try discoverIgnoringIndexFile(from: path, environment: environment)
+        if let indexFile = environment["GIT_INDEX_FILE"], !indexFile.isEmpty {
+            let top = URL(fileURLWithPath: repository.workingDirectory ?? path)
+            let absolute = URL(fileURLWithPath: indexFile, relativeTo: top).standardizedFileURL.path
+            repository = try Repository(reopening: repository, indexFile: absolute)
+        }
+        try repository.addObjectDirectories(objectDirectories(in: environment, relativeTo: path))
+        return repository
     }
 
     private convenience init(reopening repository: Repository, indexFile: String) throws {

@@ -23,7 +23,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: .hidden) var pushed: String?
     @Option(help: .hidden) var hook: String?
     @Flag(help: "Block on every error, not only new ones.") var strict = false
-    @Option(help: "text, json, sarif or github.") var format: ReviewFormat = .text
+    @Option(help: "text, json, sarif, github (annotations), markdown (a pull-request comment) or gitlab (a Code Quality report).") var format: ReviewFormat = .text
 
     func validate() throws {
         let chosen = [staged, rev != nil, base != nil, pushed != nil].filter { $0 }.count
@@ -58,8 +58,10 @@ struct ReviewCommand: ParsableCommand {
         let workspace = try global.workspace()
         let report = try workspace.review(scope, today: try global.todayDate())
         // A hook shows what the change did; the findings it left as they were are one line.
+        // Only the pull-request comment names moved releases and owners: it reads both states in full.
+        let context = format == .markdown ? try workspace.reviewContext(scope, today: try global.todayDate()) : .empty
         var text = ReviewRenderer.render(report.result, format: format, base: report.base?.hex, head: report.head, color: global.color,
-                                         existingSummary: hook == nil ? nil : listingCommand, strict: strict)
+                                         existingSummary: hook == nil ? nil : listingCommand, strict: strict, context: context)
         if format == .text {
             text = String(text.dropLast()) + String(format: " (%.2f s)\n", Date().timeIntervalSince(started))
         }

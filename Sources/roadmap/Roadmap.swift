@@ -14,7 +14,8 @@ struct Roadmap: ParsableCommand {
             HistoryCommand.self, BlameCommand.self, SlipsCommand.self,
             TimelineCommand.self, BoardCommand.self, ExportCommand.self, PublishCommand.self,
             ProposeCommand.self, ProposalsCommand.self, DiffCommand.self, AcceptCommand.self, WithdrawCommand.self,
-            PushCommand.self, FetchCommand.self, MergeDriverCommand.self, ImportCommand.self,
+            PushCommand.self, FetchCommand.self, MergeDriverCommand.self, ImportCommand.self, PreReceiveCommand.self,
+            CICommand.self, NotifyCommand.self, DigestCommand.self,
         ]
     )
 

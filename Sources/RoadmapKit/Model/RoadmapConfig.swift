@@ -14,6 +14,8 @@ public struct RoadmapConfig: Sendable {
     public var channels: [String]?
     /// Who sees what (SPEC §12): `visibility:`, `hidden-fields:`, `date-precision:`.
     public var audiences = AudienceSettings()
+    /// `owners:` — how to reach the people items name in `owner:`, by handle (SPEC §15).
+    public var owners: [String: OwnerContact] = [:]
 
     public init() {}
 
@@ -104,14 +106,54 @@ public struct RoadmapConfig: Sendable {
                 self.channels = channels
             case "visibility", "hidden-fields", "date-precision":
                 try audiences.read(key, value, fail: fail)
+            case "owners":
+                self.owners = try Self.owners(value, fail: fail)
             default:
                 if Kind.isUserKey(key) { continue }
                 let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels",
-                             "visibility", "hidden-fields", "date-precision"]
+                             "visibility", "hidden-fields", "date-precision", "owners"]
                 let hint = EditDistance.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw fail(pair.key, "unknown setting '\(key)'\(hint)")
             }
         }
+    }
+}
+
+extension RoadmapConfig {
+    /// `owners: {"@maria": {name: …, email: …, slack: …}}`: every field optional, nothing else allowed.
+    static func owners(_ value: YAMLNode, fail: (YAMLNode, String) -> ConfigError) throws(ConfigError) -> [String: OwnerContact] {
+        guard let pairs = value.pairs else {
+            throw fail(value, "'owners' must map owner handles to {name, email, slack}")
+        }
+        var owners: [String: OwnerContact] = [:]
+        for pair in pairs {
+            guard let handle = pair.key.string, !handle.isEmpty else { throw fail(pair.key, "an owner is named by a handle, e.g. \"@maria\"") }
+            var contact = OwnerContact(handle: handle)
+            if case .scalar(.null, _) = pair.value.content { owners[handle] = contact; continue }
+            guard let fields = pair.value.pairs else {
+                throw fail(pair.value, "owner '\(handle)' must be a mapping of name, email and slack")
+            }
+            for field in fields {
+                guard let key = field.key.string else { throw fail(field.key, "owner fields are name, email and slack") }
+                if case .scalar(.null, _) = field.value.content { continue }
+                guard let text = field.value.string, !text.isEmpty else {
+                    throw fail(field.value, "owner '\(handle)': '\(key)' must be a string")
+                }
+                switch key {
+                case "name": contact.name = text
+                case "email":
+                    guard Notification.isAddress(text) else { throw fail(field.value, "owner '\(handle)': '\(text)' is not an e-mail address") }
+                    contact.email = text
+                case "slack": contact.slack = text
+                default:
+                    if Kind.isUserKey(key) { continue }
+                    let hint = EditDistance.nearest(to: key, in: ["name", "email", "slack"]).map { "; did you mean '\($0)'?" } ?? ""
+                    throw fail(field.key, "owner '\(handle)': unknown field '\(key)'\(hint)")
+                }
+            }
+            owners[handle] = contact
+        }
+        return owners
     }
 }
 

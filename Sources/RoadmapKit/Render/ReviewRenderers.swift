@@ -1,6 +1,6 @@
 /// The output formats of `roadmap review`.
 public enum ReviewFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, github
+    case text, json, sarif, github, markdown, gitlab
 }
 
 /// Renders a review in any of its formats.
@@ -12,13 +12,16 @@ public enum ReviewRenderer {
     ///   - existingSummary: for a hook or `commit`, the command that lists every finding: the
     ///     existing ones are then one line in text (see `TextReviewRenderer`).
     ///   - strict: with `existingSummary`, existing errors block and are listed in full.
+    ///   - context: the moved releases and owners, for `markdown`.
     public static func render(_ result: ReviewResult, format: ReviewFormat, base: String?, head: String, color: Bool = false,
-                              existingSummary: String? = nil, strict: Bool = false) -> String {
+                              existingSummary: String? = nil, strict: Bool = false, context: ReviewContext = .empty) -> String {
         switch format {
         case .text: return TextReviewRenderer(color: color, existingSummary: existingSummary, strict: strict).render(result)
         case .json: return JSONReviewRenderer.render(result, base: base, head: head)
         case .sarif: return SARIFRenderer.render(result)
         case .github: return GitHubAnnotationRenderer.render(result)
+        case .markdown: return MarkdownReviewRenderer.render(result, base: base, head: head, context: context)
+        case .gitlab: return GitLabCodeQualityRenderer.render(result)
         }
     }
 }

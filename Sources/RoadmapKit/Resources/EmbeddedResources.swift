@@ -37,6 +37,25 @@ done
 exit $status
 
 """#,
+        "hooks/pre-receive": #"""
+#!/bin/sh
+# roadmap hook (installed by `roadmap hooks install` --server; `roadmap hooks uninstall --server` removes it).
+# Reviews every pushed branch: a push that adds new errors to the base branch is refused,
+# other branches are reported. `git push -o roadmap.override="why"` lets a push through, recorded
+# under refs/roadmap/overrides/. git passes the updated refs on standard input.
+ROADMAP=@ROADMAP@
+if [ ! -x "$ROADMAP" ]; then
+  echo "roadmap: $ROADMAP is missing; this push was not reviewed (reinstall with 'roadmap hooks install --server')" >&2
+  exit 0
+fi
+"$ROADMAP" pre-receive
+status=$?
+# 1 is the review's refusal. Anything else (the review could not run) must never block a push.
+[ "$status" -eq 1 ] && exit 1
+[ "$status" -ne 0 ] && echo "roadmap: the review could not run (exit $status); this push was let through unreviewed" >&2
+exit 0
+
+"""#,
         "templates/campaign.yaml": #"""
 # A campaign: marketing that promotes releases, or epics and stories through their release.
 #   status:   proposed · planned · in-progress · live · done · cancelled
@@ -54,6 +73,119 @@ status: planned
 
 description: |
   Message, audience and the call to action.
+
+"""#,
+        "templates/ci/github.yml": #"""
+# Reviews every pull request with roadmap (written by `roadmap ci init github`; see docs/host.md).
+# It uploads the findings as SARIF (code scanning), annotates the changed files, posts the
+# review as one pull-request comment that later runs update, and fails on new errors.
+name: roadmap
+
+on:
+  pull_request:
+
+permissions:
+  contents: read
+  security-events: write # the SARIF upload
+  pull-requests: write # the review comment
+
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+        with:
+          # The whole history: `roadmap review --base` needs the merge base of the pull
+          # request and its target branch, and a shallow clone (the default, depth 1) has no
+          # merge base, so the review would fail. Do not lower this.
+          fetch-depth: 0
+
+      - name: Install roadmap
+        # Make `roadmap` available on PATH here: download your release binary, or build it.
+        run: command -v roadmap
+
+      - name: Review
+        id: review
+        env:
+          BASE_SHA: ${{ github.event.pull_request.base.sha }}
+        run: |
+          status=0
+          roadmap review --base "$BASE_SHA" --head HEAD --format sarif > roadmap.sarif || true
+          roadmap review --base "$BASE_SHA" --head HEAD --format markdown > roadmap-review.md || status=$?
+          roadmap review --base "$BASE_SHA" --head HEAD --format github || true
+          echo "status=$status" >> "$GITHUB_OUTPUT"
+
+      - name: Upload SARIF
+        if: always()
+        uses: github/codeql-action/upload-sarif@v3
+        with:
+          sarif_file: roadmap.sarif
+          category: roadmap
+
+      - name: Comment on the pull request
+        # A pull request from a fork gets a read-only token: it cannot comment.
+        if: always() && github.event.pull_request.head.repo.full_name == github.repository
+        uses: actions/github-script@v8
+        with:
+          script: |
+            const fs = require('fs');
+            const marker = '<!-- roadmap-review -->';
+            const body = fs.readFileSync('roadmap-review.md', 'utf8');
+            const { owner, repo } = context.repo;
+            const issue_number = context.payload.pull_request.number;
+            const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 });
+            // Update the comment this workflow posted before (found by its hidden marker).
+            const previous = comments.find(c => c.user.type === 'Bot' && c.body.startsWith(marker));
+            if (previous) {
+              await github.rest.issues.updateComment({ owner, repo, comment_id: previous.id, body });
+            } else {
+              await github.rest.issues.createComment({ owner, repo, issue_number, body });
+            }
+
+      - name: Fail on new errors
+        if: steps.review.outputs.status != '0'
+        run: exit 1
+
+"""#,
+        "templates/ci/gitlab.yml": #"""
+# Reviews every merge request with roadmap (written by `roadmap ci init gitlab`; see docs/host.md).
+# Include it from .gitlab-ci.yml:   include: [{local: .gitlab/roadmap.gitlab-ci.yml}]
+# It publishes the findings as a Code Quality report (shown in the merge request), posts the
+# review as one merge-request note that later runs update, and fails on new errors.
+# The image must provide roadmap, curl and python3; the note needs a project access token
+# with the api scope in the CI/CD variable ROADMAP_GITLAB_TOKEN (without it, no note).
+roadmap-review:
+  stage: test
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  variables:
+    # The whole history: `roadmap review --base` needs the merge base of the merge request
+    # and its target branch, and a shallow clone (GitLab's default depth) may not reach it,
+    # so the review would fail. Do not lower this.
+    GIT_DEPTH: "0"
+  script:
+    - status=0
+    - roadmap review --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --head HEAD --format gitlab > gl-code-quality-report.json || true
+    - roadmap review --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --head HEAD --format markdown > roadmap-review.md || status=$?
+    - |
+      if [ -n "${ROADMAP_GITLAB_TOKEN:-}" ]; then
+        notes="$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes"
+        # Update the note this job posted before (found by its hidden marker), else add one.
+        previous=$(curl --fail -sS -H "PRIVATE-TOKEN: $ROADMAP_GITLAB_TOKEN" "$notes?per_page=100" |
+          python3 -c 'import json, sys; print(next((str(n["id"]) for n in json.load(sys.stdin) if n["body"].startswith("<!-- roadmap-review -->")), ""))')
+        if [ -n "$previous" ]; then
+          curl --fail -sS -X PUT -H "PRIVATE-TOKEN: $ROADMAP_GITLAB_TOKEN" --data-urlencode "body@roadmap-review.md" "$notes/$previous" > /dev/null
+        else
+          curl --fail -sS -X POST -H "PRIVATE-TOKEN: $ROADMAP_GITLAB_TOKEN" --data-urlencode "body@roadmap-review.md" "$notes" > /dev/null
+        fi
+      fi
+    - exit $status
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+    paths:
+      - roadmap-review.md
 
 """#,
         "templates/epic.yaml": #"""

@@ -6,6 +6,13 @@ public enum HookName: String, Sendable, CaseIterable {
     case preCommit = "pre-commit"
     case preMergeCommit = "pre-merge-commit"
     case prePush = "pre-push"
+    /// On the git host (`hooks install --server`): reviews every push (Workspace+Receive.swift).
+    case preReceive = "pre-receive"
+
+    /// The hooks of a working clone: every commit, merge and push.
+    public static let client: [HookName] = [.preCommit, .preMergeCommit, .prePush]
+    /// The hook of the repository a team pushes to.
+    public static let server: [HookName] = [.preReceive]
 }
 
 /// What `roadmap hooks status` reports for one hook.
@@ -44,9 +51,10 @@ extension Workspace {
         return repository.commonDirectory + "/hooks"
     }
 
-    public func hookStates() throws -> [HookState] {
+    /// The client hooks, or with `server` the `pre-receive` hook.
+    public func hookStates(server: Bool = false) throws -> [HookState] {
         let folder = try hooksDirectory()
-        return HookName.allCases.map { hook in
+        return (server ? HookName.server : HookName.client).map { hook in
             let path = folder + "/" + hook.rawValue
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 let exists = FileManager.default.fileExists(atPath: path)
@@ -59,12 +67,13 @@ extension Workspace {
         }
     }
 
-    /// Installs the three hooks, running `executable`. A hook roadmap did not write is left
-    /// alone (and reported) unless `force`, which keeps it as `<hook>.roadmap-backup`.
+    /// Installs the three client hooks (with `server`: `pre-receive`), running `executable`.
+    /// A hook roadmap did not write is left alone (and reported) unless `force`, which keeps
+    /// it as `<hook>.roadmap-backup`.
     @discardableResult
-    public func installHooks(executable: String, force: Bool) throws -> [HookState] {
+    public func installHooks(executable: String, force: Bool, server: Bool = false) throws -> [HookState] {
         let folder = try hooksDirectory()
-        let states = try hookStates()
+        let states = try hookStates(server: server)
         let foreign = states.filter { $0.kind == .foreign }
         if !foreign.isEmpty && !force {
             throw RoadmapError("\(foreign.map(\.path).joined(separator: ", ")) \(foreign.count == 1 ? "is a hook" : "are hooks") roadmap did not write; nothing was installed. Use --force to replace (the old hook is kept as <hook>.roadmap-backup)")
@@ -88,20 +97,30 @@ extension Workspace {
             }
             try Self.writeExecutable(script, to: state.path)
         }
-        return try hookStates()
+        if server { try enablePushOptions() }
+        return try hookStates(server: server)
     }
 
-    /// Removes the hooks roadmap wrote; anybody else's stay.
+    /// `git push -o roadmap.override=…` needs the receiving repository to advertise push
+    /// options; an explicit `false` set by the host's administrator is left alone.
+    func enablePushOptions() throws {
+        let repository = self.repository
+        if try git("reading receive.advertisePushOptions", { try repository.configString("receive.advertisePushOptions") }) == nil {
+            try git("setting receive.advertisePushOptions") { try repository.setConfigString("receive.advertisePushOptions", "true") }
+        }
+    }
+
+    /// Removes the hooks roadmap wrote (with `server`: `pre-receive`); anybody else's stay.
     @discardableResult
-    public func uninstallHooks() throws -> [HookState] {
-        for state in try hookStates() where state.kind == .installed || state.kind == .stale {
+    public func uninstallHooks(server: Bool = false) throws -> [HookState] {
+        for state in try hookStates(server: server) where state.kind == .installed || state.kind == .stale {
             do { try FileManager.default.removeItem(atPath: state.path) } catch {
                 throw RoadmapError("cannot remove \(state.path): \(error.localizedDescription)")
             }
             let backup = state.path + ".roadmap-backup"
             if FileManager.default.fileExists(atPath: backup) { try? FileManager.default.moveItem(atPath: backup, toPath: state.path) }
         }
-        return try hookStates()
+        return try hookStates(server: server)
     }
 
     /// `'…'` with embedded single quotes escaped, so any path (spaces, quotes, `$`) is one word.
