@@ -14,7 +14,7 @@ struct Roadmap: ParsableCommand {
             HistoryCommand.self, BlameCommand.self, SlipsCommand.self,
             TimelineCommand.self, BoardCommand.self, ExportCommand.self,
             ProposeCommand.self, ProposalsCommand.self, DiffCommand.self, AcceptCommand.self, WithdrawCommand.self,
-            PushCommand.self, FetchCommand.self, MergeDriverCommand.self,
+            PushCommand.self, FetchCommand.self, MergeDriverCommand.self, ServeCommand.self,
         ]
     )
 
