@@ -164,11 +164,16 @@ struct ItemRoutes {
     static func itemPage(_ app: WebApp, id: String, on: String?, context: WebContext, notice: String? = nil, error: String? = nil,
                          submitted: [String: [String]]? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let today = try app.today()
+        let audience = context.audience
+        let team = audience == "team"
         let data = try await app.gate.run { ws -> ItemData in
-            let state = try ReadRoutes.branchState(ws, on: on, today: today)
+            let state = try ReadRoutes.branchState(ws, on: on, today: today, audience: audience)
+            // An item the audience may not see is answered exactly as an absent one.
+            guard state.view.snapshot[id] != nil else { throw WebError(.notFound, "no item '\(id)' of a known kind on this branch") }
             let item = try ws.branchItem(id: id, reference: on.map(ws.proposalReference) ?? ws.baseReference)
-            let history = try? ws.history(of: id, field: nil, limit: 100, from: state.tip)
-            let blame = (try? ws.blame(id, from: state.tip)) ?? []
+            // History and blame name commits, authors and old values: the team's only.
+            let history = team ? try? ws.history(of: id, field: nil, limit: 100, from: state.tip) : nil
+            let blame = team ? (try? ws.blame(id, from: state.tip)) ?? [] : []
             return ItemData(state: state, item: item, history: history, blame: blame)
         }
         let snapshot = data.state.view.snapshot
@@ -238,6 +243,9 @@ struct ItemRoutes {
         }
         values["targets"] = targetOptions(data.state, on: on, user: context.user)
         values["defaultProposal"] = on == nil ? ReadRoutes.defaultProposal(context.user) : ""
+        values["canEdit"] = team
+        values["showHistory"] = team
+        if !team { values["chart"] = false }
         values["notice"] = notice ?? false
         values["error"] = error ?? false
         return app.pages.render("item", values, context: context, status: status)
@@ -260,7 +268,8 @@ struct ItemRoutes {
     static func newPage(_ app: WebApp, kind: Kind, on: String?, context: WebContext, error: String? = nil,
                         submitted: [String: [String]]? = nil) async throws -> Response {
         let today = try app.today()
-        let state = try await app.gate.run { try ReadRoutes.branchState($0, on: on, today: today) }
+        let audience = context.audience
+        let state = try await app.gate.run { try ReadRoutes.branchState($0, on: on, today: today, audience: audience) }
         var values = ReadRoutes.branchValues(state, on: on)
         values["title"] = "New \(kind.rawValue) · Roadmap"
         values["kind"] = kind.rawValue

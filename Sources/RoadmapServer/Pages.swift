@@ -44,6 +44,8 @@ struct Pages: Sendable {
         all["csrf"] = context.session?.csrf ?? ""
         all["user"] = context.user.map { ["name": $0.name, "audience": $0.audience] as [String: Any] } ?? false
         all["audience"] = context.audience
+        all["team"] = context.audience == "team"
+        all["seesFindings"] = context.audience == "team" || context.audience == "key"
         all["nav_" + (values["nav"] as? String ?? name)] = true
         if all["title"] == nil { all["title"] = "Roadmap" }
         let html = library.render(all, withTemplate: name) ?? "template \(name) is missing"

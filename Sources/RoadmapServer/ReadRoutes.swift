@@ -27,15 +27,20 @@ struct ReadRoutes {
         var direct: Bool
     }
 
-    static func branchState(_ ws: Workspace, on: String?, today: RoadmapDate) throws -> BranchState {
+    static func branchState(_ ws: Workspace, on: String?, today: RoadmapDate, audience: String) throws -> BranchState {
+        // Proposals are the team's: for another audience one is answered as an absent one.
+        if audience != "team", let on { throw RoadmapError("there is no open proposal '\(on)'") }
         let reference = on.map(ws.proposalReference) ?? ws.baseReference
         guard let tip = try ws.repository.referenceTarget(reference) else {
             throw on == nil
                 ? RoadmapError("the base branch \(ws.config.base) has no commit yet; commit the roadmap first")
                 : RoadmapError("there is no open proposal '\(on ?? "")'")
         }
-        let view = try ws.view(at: .at(tip.hex), today: today)
-        let proposals = try ws.openProposals().map(\.name)
+        // Everything a page shows is drawn from the audience's view (SPEC §12): hidden items,
+        // fields and findings never reach a template.
+        let audienceView = AudienceView(Audience(rawValue: audience) ?? .public, config: ws.config)
+        let view = audienceView.filter(try ws.view(at: .at(tip.hex), today: today))
+        let proposals = audienceView.audience == .team ? try ws.openProposals().map(\.name) : []
         return BranchState(view: view, tip: tip, proposals: proposals, base: ws.config.base, direct: ws.config.webDirect)
     }
 
@@ -64,7 +69,8 @@ struct ReadRoutes {
                 kind: query.get("kind").flatMap { $0.isEmpty ? nil : $0 }, theme: query.get("theme").flatMap { $0.isEmpty ? nil : $0 },
                 owner: query.get("owner").flatMap { $0.isEmpty ? nil : $0 }, status: query.get("status").flatMap { $0.isEmpty ? nil : $0 },
                 page: max(1, query.get("page", as: Int.self) ?? 1))
-            let state = try await app.gate.run { try Self.branchState($0, on: on, today: today) }
+            let audience = context.audience
+            let state = try await app.gate.run { try Self.branchState($0, on: on, today: today, audience: audience) }
             var values = PageModels.timeline(state.view, Timeline(state.view, scale: scale), filters: filters)
             values.merge(Self.branchValues(state, on: on)) { $1 }
             values["title"] = "Timeline · Roadmap"
@@ -77,8 +83,9 @@ struct ReadRoutes {
             let query = request.uri.queryParameters
             let kinds = query.get("kind").flatMap(Kind.init(rawValue:)).map { [$0] } ?? [.epic, .story, .release, .campaign]
             let page = max(1, query.get("page", as: Int.self) ?? 1)
+            let audience = context.audience
             let (state, blobs) = try await app.gate.run { ws in
-                let state = try Self.branchState(ws, on: on, today: today)
+                let state = try Self.branchState(ws, on: on, today: today, audience: audience)
                 let files = try ws.itemFiles(.commit(state.tip))
                 let blobs = Dictionary(files.map { (ItemID.fromPath($0.path), $0.blob?.hex ?? "") }, uniquingKeysWith: { a, _ in a })
                 return (state, blobs)
@@ -97,7 +104,8 @@ struct ReadRoutes {
         router.get("/review") { request, context in
             let on = try Self.on(request)
             let today = try app.today()
-            let state = try await app.gate.run { try Self.branchState($0, on: on, today: today) }
+            let audience = context.audience
+            let state = try await app.gate.run { try Self.branchState($0, on: on, today: today, audience: audience) }
             let snapshot = state.view.snapshot
             let findings = state.view.findings
             let byRule = Dictionary(grouping: findings, by: \.rule).sorted { $0.key < $1.key }.map { rule, list -> [String: Any] in
@@ -118,8 +126,9 @@ struct ReadRoutes {
         router.get("/slips") { request, context in
             let on = try Self.on(request)
             let today = try app.today()
+            let audience = context.audience
             let (state, slips) = try await app.gate.run { ws in
-                let state = try Self.branchState(ws, on: on, today: today)
+                let state = try Self.branchState(ws, on: on, today: today, audience: audience)
                 return (state, try ws.slips(kind: nil, since: nil, from: state.tip))
             }
             var values = Self.branchValues(state, on: on)
@@ -134,18 +143,36 @@ struct ReadRoutes {
         }
 
         // The JSON API: the commands' own renderers, so the documents are the same.
-        router.get("/api/items") { request, _ in
+        router.get("/api/items") { request, context in
             let on = try Self.on(request)
             let today = try app.today()
-            let state = try await app.gate.run { try Self.branchState($0, on: on, today: today) }
+            let audience = context.audience
+            let state = try await app.gate.run { try Self.branchState($0, on: on, today: today, audience: audience) }
             return Self.json(ItemListRenderer.render(state.view.items, format: .json))
         }
-        router.get("/api/review") { request, _ in
+        router.get("/api/review") { request, context in
             let on = try Self.on(request)
             let today = try app.today()
+            let audience = context.audience
             let report = try await app.gate.run { ws in
-                let state = try Self.branchState(ws, on: on, today: today)
+                let state = try Self.branchState(ws, on: on, today: today, audience: audience)
                 return try ws.stateReview(at: state.tip, today: today)
+            }
+            // Below `team` (`key`): the findings its view may see, as the review page shows.
+            if audience != "team" {
+                let state = try await app.gate.run { try Self.branchState($0, on: on, today: today, audience: audience) }
+                let allowed = Set(state.view.findings.map(\.identity))
+                var result = report.result
+                result.findings = result.findings.filter { allowed.contains($0.finding.identity) }
+                // The counts too: nothing may betray what the audience cannot see.
+                let shown = result.findings.map(\.finding)
+                result.summary.items = state.view.snapshot.count
+                result.summary.errors = shown.filter { $0.severity == .error }.count
+                result.summary.warnings = shown.filter { $0.severity == .warning }.count
+                result.summary.infos = shown.filter { $0.severity == .info }.count
+                result.summary.newErrors = result.summary.errors
+                result.summary.resolved = 0
+                return Self.json(ReviewRenderer.render(result, format: .json, base: nil, head: report.head))
             }
             return Self.json(ReviewRenderer.render(report.result, format: .json, base: nil, head: report.head))
         }

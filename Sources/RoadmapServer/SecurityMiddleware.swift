@@ -86,6 +86,15 @@ struct SecurityMiddleware: RouterMiddleware {
             return (Response(status: .seeOther, headers: [.location: "/login"]), setCookie)
         }
 
+        // The audience (SPEC §12), enforced here for every URL: below `team` only the read
+        // pages and API that are drawn from an audience-filtered view are reachable (review and
+        // findings from `key` up); every other URL answers exactly as an unknown one (404),
+        // so nothing betrays what exists. Below `team` nothing can be written.
+        if let audience = Audience(rawValue: context.audience), audience != .team,
+           !Self.allowed(request.uri.path, method: request.method, audience: audience) {
+            throw WebError(.notFound, "there is no page \(request.uri.path) here")
+        }
+
         if request.method == .post {
             if app.options.readOnly {
                 throw WebError(.forbidden, "this roadmap is served read-only: nothing can be changed here")
@@ -107,6 +116,14 @@ struct SecurityMiddleware: RouterMiddleware {
             setCookie = replaced.isEmpty ? "\(Self.sessionCookie)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" : Self.cookie(replaced)
         }
         return (response, setCookie)
+    }
+
+    /// What an audience below `team` may reach.
+    static func allowed(_ path: String, method: HTTPRequest.Method, audience: Audience) -> Bool {
+        if method == .post { return path == "/login" || path == "/logout" }
+        if path.hasPrefix("/static/") || path.hasPrefix("/items/") { return true }
+        if audience.seesFindings && (path == "/review" || path == "/api/review") { return true }
+        return ["/", "/timeline", "/board", "/login", "/api/items", "/api/tip"].contains(path)
     }
 
     static func cookie(_ id: String) -> String {

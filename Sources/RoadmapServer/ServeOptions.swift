@@ -25,7 +25,7 @@ public struct ServeOptions: Sendable {
     }
 
     /// The audiences of SPEC §12, widest first.
-    public static let audiences = ["public", "stakeholders", "key", "team"]
+    public static let audiences = Audience.allCases.map(\.rawValue)
 
     /// Loopback addresses: the only ones served without sign-in or `--read-only`.
     static func isLoopback(_ host: String) -> Bool {

@@ -14,11 +14,12 @@ struct BoardCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var audienceOption: AudienceOption
     @Option(help: "Only items of this kind (theme, epic, story, release, campaign).") var kind: Kind?
 
     func run() throws {
         let workspace = try global.workspace()
-        let snapshot = try workspace.snapshot(try workspace.state(of: .current).state)
+        let snapshot = workspace.audienceView(audienceOption.audience).filter(try workspace.snapshot(try workspace.state(of: .current).state))
         let width = TimelineTextRenderer.width(environment: ProcessInfo.processInfo.environment)
         Output.write(BoardTextRenderer(width: width, color: global.color).render(Board(snapshot, kind: kind)))
     }

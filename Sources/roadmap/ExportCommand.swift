@@ -30,12 +30,13 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var audienceOption: AudienceOption
     @Option(help: "json, csv, ics or html.") var format: ExportFormat
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE")) var output: String?
 
     func run() throws {
         let workspace = try global.workspace()
-        let view = try workspace.view(at: .current, committed: true, today: try global.todayDate())
+        let view = workspace.audienceView(audienceOption.audience).filter(try workspace.view(at: .current, committed: true, today: try global.todayDate()))
         let template = format == .html ? try workspace.exportTemplate("export.html.mustache") : nil
         var text = try format.render(view, template: template)
         guard let output else {

@@ -67,12 +67,13 @@ struct SlipsCommand: ParsableCommand {
     enum SlipKind: String, ExpressibleByArgument { case release, campaign }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var audienceOption: AudienceOption
     @Option(help: "release or campaign (default: both).") var kind: SlipKind?
     @Option(help: ArgumentHelp("Only moves on or after this day (from its start in the local time zone).", valueName: "DATE")) var since: String?
     @Option(help: "table or json.") var format: Format = .table
 
     func run() throws {
-        let reports = try global.workspace().slips(kind: kind?.rawValue, since: since)
+        let reports = try global.workspace().slips(kind: kind?.rawValue, since: since, audience: audienceOption.audience)
         switch format {
         case .table: Output.writeSanitized(Slips.render(reports))
         case .json: Output.write(Slips.json(reports).encoded() + "\n")

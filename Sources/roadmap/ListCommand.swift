@@ -13,6 +13,7 @@ struct ListCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var audienceOption: AudienceOption
     @Option(help: "Only items of this kind (theme, epic, story, release, campaign).") var kind: Kind?
     @Option(help: "Only items with this status.") var status: String?
     @Option(help: "Only items of this owner.") var owner: String?
@@ -21,7 +22,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try global.workspace()
-        let items = try workspace.listItems(at: at.map(ReadPoint.at) ?? .current, kind: kind, status: status, owner: owner)
+        let items = try workspace.listItems(at: at.map(ReadPoint.at) ?? .current, kind: kind, status: status, owner: owner, audience: audienceOption.audience)
         Output.write(ItemListRenderer.render(items, format: format))
     }
 }

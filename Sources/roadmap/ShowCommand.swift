@@ -13,13 +13,14 @@ struct ShowCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case yaml, json }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var audienceOption: AudienceOption
     @Argument(help: ArgumentHelp("An item id, or a path to a YAML file.", valueName: "ID|PATH")) var target: String
     @Option(help: ArgumentHelp("A revision, or a day YYYY-MM-DD (the base branch at the end of that day).", valueName: "REV|DATE")) var at: String?
     @Option(help: "yaml or json.") var format: Format = .yaml
 
     func run() throws {
         let workspace = try global.workspace()
-        let shown = try workspace.show(target, at: at.map(ReadPoint.at) ?? .current)
+        let shown = try workspace.show(target, at: at.map(ReadPoint.at) ?? .current, audience: audienceOption.audience)
         switch format {
         case .yaml:
             // The file as it is: bytes that are not UTF-8 cannot be shown as text without

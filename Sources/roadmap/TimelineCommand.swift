@@ -20,6 +20,7 @@ struct TimelineCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var audienceOption: AudienceOption
     @Option(help: ArgumentHelp("Start the axis at this date (YYYY-MM-DD, YYYY-MM, YYYY-Qn …).", valueName: "DATE")) var from: String?
     @Option(help: ArgumentHelp("End the axis at this date.", valueName: "DATE")) var to: String?
     @Option(help: "text, mermaid or html.") var format: TimelineFormat = .text
@@ -37,7 +38,7 @@ struct TimelineCommand: ParsableCommand {
             throw RoadmapError("--to \(end.text) is before --from \(start.text)")
         }
         let workspace = try global.workspace()
-        let view = try workspace.view(at: .current, today: try global.todayDate())
+        let view = workspace.audienceView(audienceOption.audience).filter(try workspace.view(at: .current, today: try global.todayDate()))
         switch format {
         case .text:
             let width = TimelineTextRenderer.width(environment: ProcessInfo.processInfo.environment)

@@ -236,7 +236,7 @@ class WebSuite(unittest.TestCase):
         if not folder:
             self.skipTest("ROADMAP_SCREENSHOTS is not set")
         os.makedirs(folder, exist_ok=True)
-        for name, path in [("timeline", "/timeline"), ("board", "/board?kind=story"), ("item", "/items/billing-v2-launch?on=billing-slips")]:
+        for name, path in [("timeline", "/timeline?on=billing-slips"), ("board", "/board?kind=story&on=edits-priya-web"), ("item", "/items/billing-v2-launch?on=billing-slips")]:
             self.open(path)
             time.sleep(0.3)
             height = self.driver.execute_script("return Math.min(document.body.scrollHeight, 1800)")

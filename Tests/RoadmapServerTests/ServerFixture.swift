@@ -45,8 +45,8 @@ final class ServerFixture: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func options(readOnly: Bool = false, users: String? = nil) -> ServeOptions {
-        ServeOptions(directory: root, host: "127.0.0.1", port: 0, readOnly: readOnly, usersFile: users, today: "2026-11-20")
+    func options(readOnly: Bool = false, users: String? = nil, audience: String = "team") -> ServeOptions {
+        ServeOptions(directory: root, host: "127.0.0.1", port: 0, audience: audience, readOnly: readOnly, usersFile: users, today: "2026-11-20")
     }
 }
 

@@ -158,4 +158,21 @@ import Testing
         }
         #expect(try fixture.git(["log", "-1", "--format=%an", "proposal/marias"]) == "maria")
     }
+
+    @Test func aPublicAudienceSeesOnlyItsRoadmapOnEveryURL() async throws {
+        let fixture = try ServerFixture()
+        try await RoadmapServer.application(fixture.options(audience: "public")).test(.router) { client in
+            let browser = Browser(client)
+            let items = Browser.text(try await browser.get("/api/items"))
+            #expect(items.contains("billing-v2") && !items.contains("billing-v2-launch"), "campaigns are for key and team")
+            #expect(!Browser.text(try await browser.get("/timeline")).contains("Billing v2 launch"))
+            #expect(try await browser.get("/items/billing-v2-launch").status == .notFound, "a hidden item is answered as an absent one")
+            for path in ["/proposals", "/review", "/api/review", "/api/proposals", "/api/history/billing-v2", "/api/slips", "/slips", "/new"] {
+                #expect(try await browser.get(path).status == .notFound, "\(path)")
+            }
+            _ = try await browser.get("/items/billing-v2")
+            let write = try await browser.post("/items/billing-v2", [("blob", String(repeating: "0", count: 40)), ("version", "6.6.6"), ("proposal", "x")])
+            #expect(write.status == .notFound)
+        }
+    }
 }

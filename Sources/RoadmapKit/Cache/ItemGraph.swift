@@ -13,10 +13,14 @@ struct GraphEntry: Sendable, Equatable {
     let epic: String?
     let release: String?
     let promotes: [String]
-    /// Every id the file names, whatever its kind (a superset of what the rules follow).
+    /// The ids its shown texts may name (`IDMentions`): `visibility-leak` reads those items.
+    let mentions: [String]
+    /// Every id the file names, whatever its kind (a superset of what the rules follow),
+    /// mentions in its texts included.
     let targets: [String]
 
-    init(path: String, id: String? = nil, parsed: Bool, kind: Kind?, theme: String?, epic: String?, release: String?, promotes: [String]) {
+    init(path: String, id: String? = nil, parsed: Bool, kind: Kind?, theme: String?, epic: String?, release: String?, promotes: [String],
+         mentions: [String] = []) {
         self.path = path
         self.id = id ?? ItemID.fromPath(path)
         self.parsed = parsed
@@ -25,12 +29,13 @@ struct GraphEntry: Sendable, Equatable {
         self.epic = epic
         self.release = release
         self.promotes = promotes
-        targets = promotes + [theme, epic, release].compactMap { $0 }
+        self.mentions = mentions
+        targets = promotes + [theme, epic, release].compactMap { $0 } + mentions
     }
 
     init(_ item: Item) {
         self.init(path: item.path, parsed: true, kind: item.kind, theme: item.theme, epic: item.epic,
-                  release: item.release, promotes: item.promotes.map(\.id))
+                  release: item.release, promotes: item.promotes.map(\.id), mentions: IDMentions.candidates(of: item))
     }
 
 

@@ -70,7 +70,12 @@ public enum Slips {
             reports.append(report(id: id, kind: itemKind, path: entry.path, field: field,
                                   current: value(data, field), points: points, entries: result.entries))
         }
-        return reports.sorted { a, b in
+        return sorted(reports)
+    }
+
+    /// Largest net slip first; items without one last; then by id.
+    public static func sorted(_ reports: [SlipReport]) -> [SlipReport] {
+        reports.sorted { a, b in
             switch (a.netSlipDays, b.netSlipDays) {
             case let (x?, y?) where x != y: return x > y
             case (_?, nil): return true

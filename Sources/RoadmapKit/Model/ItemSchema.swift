@@ -64,6 +64,12 @@ public enum ItemSchema {
                 ("additionalProperties", ref("waiver")),
             ])),
             ("description", text("usually a literal block")),
+            ("visibility", .object([
+                ("enum", strings(Audience.allCases.map(\.rawValue))),
+                ("description", .string("the widest audience that may see the item: public, stakeholders, key or team; default per kind in roadmap.yaml")),
+            ])),
+            ("public-title", text("the title the public sees, when it differs")),
+            ("public-description", text("the description the public sees, when it differs")),
         ]
 
         var branches: [JSONValue] = []

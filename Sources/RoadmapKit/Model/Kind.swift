@@ -28,7 +28,9 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
     public static let defaultStatus = "planned"
 
     /// Fields every kind knows, in canonical order (`description` is placed last by `canonicalKeyOrder`).
-    public static let commonFields = ["kind", "title", "status", "owner", "tags", "waive", "description"]
+    /// `visibility`, `public-title` and `public-description` are the audience fields (SPEC §12).
+    public static let commonFields = ["kind", "title", "status", "owner", "visibility", "tags", "waive",
+                                      "public-title", "public-description", "description"]
 
     /// The kind's own fields, in the SPEC §4 table order.
     public var ownFields: [String] {
@@ -48,7 +50,8 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
     /// fields in table order, tags, waive, and description last. Unknown and `x-` keys follow
     /// the known ones (before `description`) in their original order — see `canonicalRank`.
     public var canonicalKeyOrder: [String] {
-        ["kind", "title", "status", "owner"] + ownFields + ["tags", "waive", "description"]
+        ["kind", "title", "status", "owner", "visibility"] + ownFields
+            + ["tags", "waive", "public-title", "public-description", "description"]
     }
 
     /// A sort rank for a key: known keys by `canonicalKeyOrder`; any other key (user `x-` keys,

@@ -15,6 +15,8 @@ public struct RoadmapConfig: Sendable {
     /// `web: {direct: true}`: `roadmap serve` may commit edits straight to the base branch
     /// (still only when the review adds no new error); otherwise every save goes on a proposal.
     public var webDirect: Bool = false
+    /// Who sees what (SPEC §12): `visibility:`, `hidden-fields:`, `date-precision:`.
+    public var audiences = AudienceSettings()
 
     public init() {}
 
@@ -114,9 +116,12 @@ public struct RoadmapConfig: Sendable {
                     }
                     self.webDirect = direct
                 }
+            case "visibility", "hidden-fields", "date-precision":
+                try audiences.read(key, value, fail: fail)
             default:
                 if Kind.isUserKey(key) { continue }
-                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels", "web"]
+                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels", "web",
+                             "visibility", "hidden-fields", "date-precision"]
                 let hint = EditDistance.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw fail(pair.key, "unknown setting '\(key)'\(hint)")
             }

@@ -47,6 +47,7 @@ exit $status
 #   channels: e.g. email, blog, social, webinar, event, ads, pr
 #   audience: who it is for
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: campaign
 title: Untitled
 status: planned
@@ -62,6 +63,7 @@ description: |
 #   release: the release id it ships in (its stories inherit it)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: epic
 title: Untitled
 status: planned
@@ -74,6 +76,8 @@ description: |
 # The example roadmap of `roadmap init --example`, as the history that made it.
 # Each entry is one commit. `new` files items through the templates in templates/;
 # `set` edits fields of existing items in place, as `roadmap set` does.
+# Audiences (docs/audiences.md): billing v2 and its theme are public, with public wording;
+# usage-based pricing is internal (team only); campaigns keep the default, key stakeholders.
 commits:
   - author: Priya Natarajan <priya@lumen.example>
     date: 2026-09-01T09:30:00+02:00
@@ -82,17 +86,20 @@ commits:
 
       The product roadmap for the next three quarters, agreed in planning.
     new:
-      - {kind: theme, id: self-serve-billing, title: Self-serve billing, status: active, horizon: now, owner: "@priya"}
+      - {kind: theme, id: self-serve-billing, title: Self-serve billing, status: active, horizon: now, owner: "@priya",
+         visibility: public, public-title: Billing that grows with you}
       - {kind: theme, id: insights, title: Insights customers can share, horizon: next, owner: "@jun"}
       - {kind: theme, id: platform-trust, title: Enterprise-grade trust, status: active, horizon: now, owner: "@sam"}
       - {kind: release, id: billing-v2, title: Billing v2, version: 2.0.0, tier: major, date: 2027-03-15, owner: "@priya",
+         visibility: public, public-title: "Billing v2: pay for what you use",
+         public-description: "Invoices in your currency, and a plan that follows your usage.",
          description: "Usage-based pricing and redesigned invoices for every plan.\n"}
       - {kind: release, id: insights-2-1, title: Insights 2.1, version: 2.1.0, date: 2027-06, owner: "@jun",
          description: "Custom dashboards that teams can share.\n"}
       - {kind: release, id: security-1-9, title: Security 1.9, version: 1.9.0, tier: patch, date: 2026-10-20, marketing: none,
          status: in-progress, owner: "@sam"}
       - {kind: epic, id: usage-based-pricing, title: Usage-based pricing, theme: self-serve-billing, release: billing-v2,
-         status: in-progress, start: 2026-09, end: 2027-02, owner: "@priya"}
+         status: in-progress, start: 2026-09, end: 2027-02, owner: "@priya", visibility: team}
       - {kind: epic, id: invoice-redesign, title: Invoice redesign, theme: self-serve-billing, release: billing-v2,
          start: 2026-11, end: 2027-02, owner: "@ana"}
       - {kind: epic, id: custom-dashboards, title: Custom dashboards, theme: insights, release: insights-2-1,
@@ -100,9 +107,9 @@ commits:
       - {kind: epic, id: sso-enforcement, title: SSO enforcement, theme: platform-trust, release: security-1-9,
          status: in-progress, owner: "@sam"}
       - {kind: story, id: metered-usage-api, title: Metered usage API, epic: usage-based-pricing, status: in-progress,
-         end: 2027-01, owner: "@lee", tags: [api, billing]}
+         end: 2027-01, owner: "@lee", tags: [api, billing], visibility: team}
       - {kind: story, id: pricing-page, title: New pricing page, epic: usage-based-pricing, status: in-progress,
-         owner: "@ana", tags: [web]}
+         owner: "@ana", tags: [web], visibility: team}
       - {kind: story, id: invoice-pdf, title: Branded PDF invoices, epic: invoice-redesign, owner: "@ana"}
       - {kind: story, id: dashboard-sharing, title: Share a dashboard by link, epic: custom-dashboards, owner: "@jun"}
       - {kind: story, id: saml-login, title: SAML login for every plan, epic: sso-enforcement, status: in-progress,
@@ -240,7 +247,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
   <h1>{{title}}</h1>
   <div class="stamp">Exported from {{#commit}}commit <code>{{commit}}</code> of {{date}}{{/commit}}{{^commit}}the working tree (not committed){{/commit}} · judged as of {{today}} · axis {{axisFrom}} – {{axisTo}} by {{scale}}</div>
 </header>
-<p class="summary"><span class="items">{{itemCount}} items</span><span class="errors">{{errorCount}} errors</span><span class="warnings">{{warningCount}} warnings</span></p>
+<p class="summary"><span class="items">{{itemCount}} items</span>{{#findingsShown}}<span class="errors">{{errorCount}} errors</span><span class="warnings">{{warningCount}} warnings</span>{{/findingsShown}}</p>
 
 <h2>Timeline</h2>
 <div class="timeline">
@@ -267,6 +274,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
 <p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲ <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today</p>
 {{#hasUndated}}<p class="legend">Without a date: {{#undated}}<code>{{id}}</code> {{/undated}}</p>{{/hasUndated}}
 
+{{#findingsShown}}
 <h2>Findings</h2>
 {{#hasFindings}}
 <table>
@@ -279,6 +287,159 @@ channels: [email, blog, social, webinar, event, ads, pr]
 </table>
 {{/hasFindings}}
 {{^hasFindings}}<p class="none">No findings: the product and marketing roadmaps agree.</p>{{/hasFindings}}
+{{/findingsShown}}
+</body>
+</html>
+
+"""#,
+        "templates/publish/index.html.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{{title}}</title>
+{{! The index of `roadmap publish`. Restyle it by copying this file to
+    templates/publish/index.html.mustache in your roadmap repository. Double braces only:
+    they HTML-escape what they insert, and item text is written by anyone who can commit. }}
+<style>
+  :root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --product: #0969da; --epic: #54aeff;
+          --marketing: #8250df; --ok: #1a7f37; --error: #cf222e; --bg: #ffffff; }
+  * { box-sizing: border-box; }
+  body { margin: 0; padding: 24px 32px; font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); background: var(--bg); }
+  header { border-bottom: 3px solid var(--product); margin-bottom: 16px; padding-bottom: 8px; }
+  h1 { margin: 0 0 4px; font-size: 26px; }
+  h2 { font-size: 18px; margin: 28px 0 8px; }
+  a { color: var(--product); text-decoration: none; }
+  a:hover { text-decoration: underline; }
+  .stamp { color: var(--muted); font-size: 12px; }
+  .stamp code { background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
+  .timeline { border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
+  .row { display: flex; border-top: 1px solid #eaeef2; min-height: 34px; }
+  .row:first-child { border-top: 0; }
+  .label { flex: 0 0 320px; padding: 5px 8px; border-right: 1px solid var(--line); overflow: hidden; }
+  .label .title { font-weight: 600; }
+  .label .meta { color: var(--muted); font-size: 11px; }
+  .track { position: relative; flex: 1 1 auto; background: #fbfcfd; }
+  .axis .track, .axis .label { background: #f6f8fa; font-weight: 600; font-size: 12px; }
+  .tick { position: absolute; top: 0; bottom: 0; border-left: 1px solid var(--line); padding: 6px 4px; color: var(--muted); white-space: nowrap; overflow: hidden; }
+  .lane { background: #f6f8fa; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; font-size: 12px; padding: 6px 8px; border-top: 1px solid var(--line); }
+  .lane.product { color: var(--product); }
+  .lane.marketing { color: var(--marketing); }
+  .bar { position: absolute; top: 10px; height: 14px; border-radius: 7px; min-width: 4px; }
+  .bar.epic, .bar.theme, .bar.story { background: var(--epic); }
+  .bar.campaign { background: var(--marketing); opacity: .75; }
+  .bar.release { background: var(--product); border-radius: 3px; opacity: .8; }
+  .marker { position: absolute; top: 6px; width: 0; height: 22px; }
+  .marker.ship::before { content: ""; position: absolute; left: -8px; top: 3px; width: 14px; height: 14px; background: var(--product); transform: rotate(45deg); border: 2px solid #fff; }
+  .marker.launch::before { content: ""; position: absolute; left: -8px; top: 2px; border-left: 8px solid transparent; border-right: 8px solid transparent; border-bottom: 16px solid var(--marketing); }
+  .marker.promoted { border-left: 2px dashed var(--product); top: 0; height: 34px; }
+  .marker.today { border-left: 2px solid var(--ok); top: 0; height: 100%; }
+  .board { display: flex; gap: 12px; align-items: flex-start; overflow-x: auto; }
+  .column { flex: 1 1 0; min-width: 180px; background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
+  .column h3 { margin: 0 0 8px; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+  .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; margin-bottom: 6px; }
+  .card .kind { color: var(--muted); font-size: 11px; }
+  .legend, footer { color: var(--muted); font-size: 12px; margin-top: 8px; }
+  footer { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; }
+  ul.issues { margin: 2px 0 0; padding-left: 16px; font-size: 11px; color: var(--error); }
+</style>
+</head>
+<body>
+<header>
+  <h1>{{title}}</h1>
+  <div class="stamp">{{#commit}}Published from commit <code>{{shortCommit}}</code> of {{date}}{{/commit}}{{^commit}}Published from a branch with no commit{{/commit}} · {{itemCount}} items · <a href="roadmap.ics">calendar (ICS)</a> · <a href="roadmap.json">data (JSON)</a></div>
+</header>
+
+<h2>Timeline</h2>
+<div class="timeline">
+  <div class="row axis"><div class="label">Item</div><div class="track">{{#ticks}}<div class="tick" style="left:{{left}}%;width:{{width}}%">{{label}}</div>{{/ticks}}</div></div>
+  {{#lanes}}
+  {{#hasRows}}<div class="lane {{laneClass}}">{{name}}</div>{{/hasRows}}
+  {{#rows}}
+  <div class="row status-{{statusClass}}">
+    <div class="label">
+      <div class="title"><a href="items/{{id}}.html">{{title}}</a></div>
+      <div class="meta">{{kind}} · {{status}} · {{dateText}}{{#owner}} · {{owner}}{{/owner}}</div>
+      {{#findingsShown}}{{#hasFindings}}<ul class="issues">{{#findings}}<li>{{rule}}: {{message}}</li>{{/findings}}</ul>{{/hasFindings}}{{/findingsShown}}
+    </div>
+    <div class="track">
+      {{#todayLeft}}<div class="marker today" style="left:{{todayLeft}}%"></div>{{/todayLeft}}
+      {{#bar}}<div class="bar {{kind}}" style="left:{{left}}%;width:{{width}}%"></div>{{/bar}}
+      {{#markers}}<div class="marker {{type}}" style="left:{{left}}%" title="{{label}}"></div>{{/markers}}
+    </div>
+  </div>
+  {{/rows}}
+  {{/lanes}}
+</div>
+
+<h2>Board</h2>
+<div class="board">
+  {{#columns}}
+  <div class="column">
+    <h3>{{status}} ({{count}})</h3>
+    {{#cards}}<div class="card"><div class="kind">{{kind}}</div><a href="items/{{id}}.html">{{title}}</a>{{#owner}}<div class="kind">{{owner}}</div>{{/owner}}</div>{{/cards}}
+  </div>
+  {{/columns}}
+</div>
+
+<footer>Generated by roadmap{{#commit}} from commit <code>{{commit}}</code>{{/commit}}. Dates are shown as precisely as they are planned for this audience.</footer>
+</body>
+</html>
+
+"""#,
+        "templates/publish/item.html.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{{title}}</title>
+{{! One item's page of `roadmap publish`. Restyle it by copying this file to
+    templates/publish/item.html.mustache in your roadmap repository. Double braces only. }}
+<style>
+  :root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --product: #0969da; --error: #cf222e; }
+  body { margin: 0 auto; max-width: 860px; padding: 24px 32px; font: 15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); }
+  a { color: var(--product); text-decoration: none; }
+  header { border-bottom: 3px solid var(--product); margin-bottom: 16px; padding-bottom: 8px; }
+  h1 { margin: 4px 0; font-size: 26px; }
+  .meta, footer { color: var(--muted); font-size: 13px; }
+  .status { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #ddf4ff; color: var(--product); font-weight: 600; }
+  .description { white-space: pre-wrap; }
+  table { border-collapse: collapse; }
+  th, td { text-align: left; padding: 4px 12px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+  footer { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; }
+  ul.issues { color: var(--error); }
+</style>
+</head>
+<body>
+<p class="meta"><a href="../index.html">← Roadmap</a></p>
+<header>
+  <div class="meta">{{kind}}</div>
+  <h1>{{title}}</h1>
+  <span class="status">{{status}}</span>
+</header>
+{{#description}}<p class="description">{{description}}</p>{{/description}}
+{{#hasFields}}
+<table>
+  {{#fields}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/fields}}
+</table>
+{{/hasFields}}
+{{#hasReferences}}
+<h2>Part of</h2>
+<ul>{{#references}}<li>{{field}}: {{#item}}{{#linked}}<a href="{{id}}.html">{{title}}</a>{{/linked}}{{^linked}}{{id}}{{/linked}}{{/item}}</li>{{/references}}</ul>
+{{/hasReferences}}
+{{#hasChildren}}
+<h2>Related</h2>
+<ul>{{#children}}<li>{{kind}}: <a href="{{id}}.html">{{title}}</a></li>{{/children}}</ul>
+{{/hasChildren}}
+{{#hasFindings}}
+<h2>Findings</h2>
+<ul class="issues">{{#findings}}<li>{{severity}} {{rule}}: {{message}}</li>{{/findings}}</ul>
+{{/hasFindings}}
+<footer>Generated by roadmap{{#commit}} from commit <code>{{commit}}</code> of {{date}}{{/commit}}.</footer>
 </body>
 </html>
 
@@ -291,6 +452,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
 #   tier:      major · minor · patch (default minor)
 #   marketing: required · optional · none (default required for a major release, else optional)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: release
 title: Untitled
 status: planned
@@ -306,6 +468,7 @@ description: |
 #   release: the release id it ships in (default: its epic's)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: story
 title: Untitled
 status: planned
@@ -320,6 +483,7 @@ description: |
 #   horizon: now · next · later
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
 #   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: theme
 title: Untitled
 status: planned
@@ -335,7 +499,7 @@ description: |
   {{#on}}<input type="hidden" name="on" value="{{on}}">{{/on}}
   <label>Kind <select name="kind">{{#kindOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kindOptions}}</select></label>
   <button type="submit">Show</button>
-  <span class="muted">Moving a card saves on proposal <strong>{{proposal}}</strong>.</span>
+  {{#team}}<span class="muted">Moving a card saves on proposal <strong>{{proposal}}</strong>.</span>{{/team}}
 </form>
 {{#boards}}
 <section class="board" aria-labelledby="board-{{kind}}">
@@ -350,16 +514,16 @@ description: |
           <a class="card-title" href="/items/{{id}}{{#onQuery}}?{{onQuery}}{{/onQuery}}">{{title}}</a>
           <span class="meta">{{id}}{{#owner}} · {{owner}}{{/owner}}</span>
           {{#errors}}<span class="badge error">has errors</span>{{/errors}}
-          <form method="post" action="/items/{{id}}" class="move">
+          {{#team}}<form method="post" action="/items/{{id}}" class="move">
             <input type="hidden" name="csrf" value="{{csrf}}">
             <input type="hidden" name="blob" value="{{blob}}">
             <input type="hidden" name="proposal" value="{{proposal}}">
             <input type="hidden" name="back" value="board">
             <input type="hidden" name="boardKind" value="{{boardKind}}">
             <label class="visually-hidden" for="status-{{id}}">Status of {{title}}</label>
-            <select id="status-{{id}}" name="status">{{#statuses}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/statuses}}</select>
+            <select id="status-{{id}}" name="status" aria-label="Status of {{title}}">{{#statuses}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/statuses}}</select>
             <button type="submit">Move</button>
-          </form>
+          </form>{{/team}}
         </li>
         {{/cards}}
       </ul>
@@ -404,12 +568,12 @@ description: |
   <nav aria-label="Pages">
     <a href="/timeline{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_timeline}} aria-current="page"{{/nav_timeline}}>Timeline</a>
     <a href="/board{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_board}} aria-current="page"{{/nav_board}}>Board</a>
-    <a href="/review{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_review}} aria-current="page"{{/nav_review}}>Review</a>
-    <a href="/proposals"{{#nav_proposals}} aria-current="page"{{/nav_proposals}}>Proposals</a>
+    {{#seesFindings}}<a href="/review{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_review}} aria-current="page"{{/nav_review}}>Review</a>{{/seesFindings}}
+    {{#team}}<a href="/proposals"{{#nav_proposals}} aria-current="page"{{/nav_proposals}}>Proposals</a>
     <a href="/slips{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_slips}} aria-current="page"{{/nav_slips}}>Slips</a>
-    <a href="/new{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_new}} aria-current="page"{{/nav_new}}>New item</a>
+    <a href="/new{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_new}} aria-current="page"{{/nav_new}}>New item</a>{{/team}}
   </nav>
-  {{#hasBranches}}
+  {{#team}}{{#hasBranches}}
   <form class="branch" method="get" action="">
     <label for="branch-select">Showing</label>
     <select id="branch-select" name="on">
@@ -417,7 +581,7 @@ description: |
     </select>
     <button type="submit">Show</button>
   </form>
-  {{/hasBranches}}
+  {{/hasBranches}}{{/team}}
   <div class="who">
     {{#user}}<span>{{name}} · {{audience}}</span>
     <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Sign out</button></form>{{/user}}
@@ -463,6 +627,7 @@ description: |
     </svg>
   </section>
   {{/chart}}
+  {{#showHistory}}
   <section aria-labelledby="h-history"><h2 id="h-history">History</h2>
     <ol class="history">
       {{#history}}<li><span class="meta">{{date}} · {{author}} · <code>{{commit}}</code> · {{change}}</span> <span class="subject">{{subject}}</span>
@@ -473,8 +638,10 @@ description: |
     <table class="blame"><thead><tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col">By</th><th scope="col">On</th><th scope="col">Commit</th></tr></thead>
     <tbody>{{#blame}}<tr><td><code>{{field}}</code></td><td>{{value}}</td><td>{{author}}</td><td>{{date}}</td><td><code>{{commit}}</code></td></tr>{{/blame}}</tbody></table>
   </section>
+  {{/showHistory}}
 </div>
 <aside>
+  {{#canEdit}}
   <section aria-labelledby="h-edit" class="edit"><h2 id="h-edit">Edit</h2>
     <form method="post" action="/items/{{id}}" class="card-form">
       <input type="hidden" name="csrf" value="{{csrf}}">
@@ -493,6 +660,7 @@ description: |
       <p class="hint">Every save is a commit by you on the proposal; nothing changes {{base}} until the proposal is accepted.</p>
     </form>
   </section>
+  {{/canEdit}}
 </aside>
 </div>
 {{> footer}}
@@ -842,6 +1010,8 @@ svg.chart circle { fill: var(--marketing); } svg.chart text { font-size: 11px; f
 .actions { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: center; margin-top: 1.5rem; }
 .crumbs { margin: 0; font-size: .9rem; color: var(--muted); }
 footer.bottom { color: var(--muted); font-size: .8rem; padding: 0 1.5rem 1.5rem; max-width: 1500px; margin: 0 auto; }
+/* Badges carry the severity classes too: keep them small and white on colour. */
+.badge.error, .badge.warning, .badge.info { color: #fff; border: 0; padding: .05rem .45rem; border-radius: 4px; }
 
 """#,
     ]

@@ -1,6 +1,7 @@
 /// `invalid-value` (error): fires on a field whose value has the wrong type or is not allowed:
 /// a top level that is not a mapping; `title` not a non-empty string; `owner`, `description`,
-/// `audience`, `version` not strings; `status` not one of the kind's statuses; a date field
+/// `audience`, `version`, `public-title`, `public-description` not strings; `visibility` not an
+/// audience (public, stakeholders, key, team); `status` not one of the kind's statuses; a date field
 /// (`start`, `end`, `date`, `launch`, a waiver's `until`) that is not a possible `YYYY-MM-DD`,
 /// `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn` or `YYYY`; `horizon`, `tier`, `marketing` outside their
 /// values; a reference (`theme`, `epic`, `release`) not a string; `promotes` not a non-empty list
@@ -71,6 +72,11 @@ public struct InvalidValueRule: Rule {
         }
         string("owner", hint: "; write a person or team, e.g. \"@maria\"")
         string("description")
+        string("public-title")
+        string("public-description")
+        if let node = item.value("visibility"), node.string.flatMap(Audience.init(rawValue:)) == nil {
+            fail(node, "'visibility' must be one of \(Audience.validNames) (the widest audience that may see the item), not '\(describe(node))'")
+        }
         strings("tags")
         if let kind = item.kind { oneOf("status", kind.statuses) }
         checkWaivers(item, into: &out)

@@ -8,6 +8,7 @@ public enum RuleCatalog {
         LaunchBeforeReleaseRule(), LaunchLagRule(), TimingUnconfirmedRule(),
         PromotesUnscheduledRule(), PromotesCancelledRule(), LiveBeforeShipRule(),
         UnmarketedReleaseRule(), WaiverExpiredRule(), ReleaseMovedRule(),
+        VisibilityLeakRule(), VisibilityMismatchRule(),
     ]
 
     public static let ids: Set<String> = Set(all.map(\.id))

@@ -111,6 +111,8 @@ public enum HTMLExporter {
             "undated": timeline.undated.map { ["id": clean($0.id)] },
             "hasFindings": !findings.isEmpty,
             "findings": findings,
+            "findingsShown": view.audience.seesFindings,
+            "audience": view.audience.rawValue,
         ]
     }
 }

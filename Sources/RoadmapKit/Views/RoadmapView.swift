@@ -12,6 +12,8 @@ public struct RoadmapView: Sendable {
     /// That commit's committer date.
     public var commitDate: Date?
     public var today: RoadmapDate
+    /// Who the view is for (`AudienceView.filter` sets it); views show findings only to key and team.
+    public var audience: Audience = .team
 
     public init(snapshot: Snapshot, findings: [Finding], commit: ObjectID? = nil, commitDate: Date? = nil, today: RoadmapDate) {
         self.snapshot = snapshot

@@ -56,8 +56,10 @@ extension Workspace {
     }
 
     /// The items of a state, with the filters of `roadmap list`.
-    public func listItems(at point: ReadPoint, kind: Kind?, status: String?, owner: String?) throws -> [Item] {
-        let snapshot = try snapshot(try state(of: point).state)
+    /// For an audience, only what it may see is listed and filtered on (an `--owner` hidden from
+    /// it matches nothing, so no count betrays an owner).
+    public func listItems(at point: ReadPoint, kind: Kind?, status: String?, owner: String?, audience: Audience = .team) throws -> [Item] {
+        let snapshot = AudienceView(audience, config: config).filter(try snapshot(try state(of: point).state))
         return snapshot.items.filter { item in
             (kind == nil || item.kind == kind)
                 && (status == nil || item.status == status)
@@ -71,9 +73,7 @@ extension Workspace {
         let looksLikePath = target.contains("/") || target.hasSuffix(".yaml") || target.hasSuffix(".yml")
         if !looksLikePath {
             let files = try itemFiles(state).filter { ItemID.fromPath($0.path) == target }
-            guard let file = files.first else {
-                throw RoadmapError("no item '\(target)' under \(root)/\(point == .current ? "" : " at \(describe(point))"); 'roadmap list' shows the ids")
-            }
+            guard let file = files.first else { throw noItem(target, at: point) }
             if files.count > 1 {
                 throw RoadmapError("id '\(target)' is held by \(files.map(\.path).joined(separator: " and ")); name the file by its path")
             }
@@ -84,11 +84,19 @@ extension Workspace {
             throw RoadmapError("'\(target)' is not a YAML file (*.yaml or *.yml)")
         }
         let folder = (path as NSString).deletingLastPathComponent
-        guard let file = try files(state, under: folder).first(where: { $0.path == path }) else {
-            throw RoadmapError("no file '\(path)'\(point == .current ? " in the working tree" : " at \(describe(point))")")
-        }
+        guard let file = try files(state, under: folder).first(where: { $0.path == path }) else { throw noFile(path, at: point) }
         let id: String? = Snapshot.isItemPath(path, root: root) ? ItemID.fromPath(path) : nil
         return ShownFile(id: id, path: path, commit: commit, bytes: file.bytes, parsed: ItemParsing.parse(file))
+    }
+
+    /// The answer for an id no file holds (and, for an audience, an item it may not see).
+    func noItem(_ target: String, at point: ReadPoint) -> RoadmapError {
+        RoadmapError("no item '\(target)' under \(root)/\(point == .current ? "" : " at \(describe(point))"); 'roadmap list' shows the ids")
+    }
+
+    /// The answer for a path no file has (and, for an audience, a file it may not see).
+    func noFile(_ path: String, at point: ReadPoint) -> RoadmapError {
+        RoadmapError("no file '\(path)'\(point == .current ? " in the working tree" : " at \(describe(point))")")
     }
 
     private func describe(_ point: ReadPoint) -> String {

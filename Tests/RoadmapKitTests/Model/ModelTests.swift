@@ -26,8 +26,9 @@ import Testing
     @Test func kindsKnowTheirFoldersStatusesAndKeyOrder() {
         #expect(Kind.allCases.map(\.folder) == ["themes", "epics", "stories", "releases", "campaigns"])
         #expect(Kind.release.statuses.contains("shipped") && !Kind.epic.statuses.contains("shipped"))
-        #expect(Kind.campaign.canonicalKeyOrder == ["kind", "title", "status", "owner", "promotes", "launch", "start", "end",
-                                                    "channels", "audience", "teaser", "tags", "waive", "description"])
+        #expect(Kind.campaign.canonicalKeyOrder == ["kind", "title", "status", "owner", "visibility", "promotes", "launch", "start", "end",
+                                                    "channels", "audience", "teaser", "tags", "waive",
+                                                    "public-title", "public-description", "description"])
         let keys = ["description", "x-team", "date", "kind", "tags", "title", "zzz"]
         let sorted = keys.enumerated().sorted {
             let (a, b) = (Kind.release.canonicalRank(of: $0.element), Kind.release.canonicalRank(of: $1.element))
