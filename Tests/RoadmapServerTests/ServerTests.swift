@@ -38,7 +38,7 @@ import Testing
                 let response = try await client.execute(uri: path, method: .get)
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let object = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]
                 #expect(object?["schemaVersion"] as? Int == 1, "\(path) has schemaVersion 1")
             }
             let history = try await client.execute(uri: "/api/history/billing-v2", method: .get)
