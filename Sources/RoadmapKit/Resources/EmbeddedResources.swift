@@ -520,7 +520,6 @@ description: |
             <input type="hidden" name="proposal" value="{{proposal}}">
             <input type="hidden" name="back" value="board">
             <input type="hidden" name="boardKind" value="{{boardKind}}">
-            <label class="visually-hidden" for="status-{{id}}">Status of {{title}}</label>
             <select id="status-{{id}}" name="status" aria-label="Status of {{title}}">{{#statuses}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/statuses}}</select>
             <button type="submit">Move</button>
           </form>{{/team}}
