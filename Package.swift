@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +35,25 @@ let package = Package(
             name: "RoadmapKit",
             dependencies: ["GitKit", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // `roadmap serve`: routes parse a request, call one RoadmapKit use case and render one
+        // template (docs/serve.md). No rule, merge or git logic lives here.
+        .target(
+            name: "RoadmapServer",
+            dependencies: [
+                "RoadmapKit",
+                "GitKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "roadmap",
             dependencies: [
                 "RoadmapKit",
+                "RoadmapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +63,14 @@ let package = Package(
             dependencies: ["RoadmapKit", "GitKit", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "RoadmapCLITests", dependencies: ["roadmap", "GitKit"]),
+        .testTarget(
+            name: "RoadmapServerTests",
+            dependencies: [
+                "RoadmapServer", "RoadmapKit", "GitKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,8 +9,10 @@ apt_packages=()
 pkg-config --exists libgit2 2>/dev/null || apt_packages+=(libgit2-dev pkg-config)
 command -v git >/dev/null 2>&1 || apt_packages+=(git)
 # Headless Chromium renders the HTML export in a test: wanted on demand and always in CI.
-if { [ "${ROADMAP_WITH_BROWSER:-0}" = 1 ] || [ "${CI:-}" = true ]; } && ! command -v chromium >/dev/null 2>&1; then
-  apt_packages+=(chromium)
+# The browser suite of `roadmap serve` (Tests/Browser) drives it through chromium-driver too.
+if { [ "${ROADMAP_WITH_BROWSER:-0}" = 1 ] || [ "${CI:-}" = true ]; }; then
+  command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
 fi
 if [ "${ROADMAP_WITH_BENCH:-0}" = 1 ] && ! command -v hyperfine >/dev/null 2>&1; then apt_packages+=(hyperfine); fi
 
@@ -22,6 +24,10 @@ fi
 
 # Python checkers used by the tests (schema validation of SARIF, JSON Schema, iCalendar).
 python_modules=(jsonschema pre_commit icalendar)
+# The browser suite of `roadmap serve`: selenium, axe-core through axe-selenium-python, pytest.
+if { [ "${ROADMAP_WITH_BROWSER:-0}" = 1 ] || [ "${CI:-}" = true ]; }; then
+  python_modules+=(selenium axe_selenium_python pytest)
+fi
 missing=()
 for m in "${python_modules[@]}"; do python3 -c "import $m" 2>/dev/null || missing+=("$m"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -15,7 +15,7 @@ struct Roadmap: ParsableCommand {
             TimelineCommand.self, BoardCommand.self, ExportCommand.self, PublishCommand.self,
             ProposeCommand.self, ProposalsCommand.self, DiffCommand.self, AcceptCommand.self, WithdrawCommand.self,
             PushCommand.self, FetchCommand.self, MergeDriverCommand.self, ImportCommand.self, PreReceiveCommand.self,
-            CICommand.self, NotifyCommand.self, DigestCommand.self,
+            CICommand.self, NotifyCommand.self, DigestCommand.self, ServeCommand.self,
         ]
     )
 

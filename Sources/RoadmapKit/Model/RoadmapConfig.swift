@@ -12,6 +12,9 @@ public struct RoadmapConfig: Sendable {
     public var severities: [String: Severity?] = [:]
     /// The allowed campaign channels; nil when any channel is allowed.
     public var channels: [String]?
+    /// `web: {direct: true}`: `roadmap serve` may commit edits straight to the base branch
+    /// (still only when the review adds no new error); otherwise every save goes on a proposal.
+    public var webDirect: Bool = false
     /// Who sees what (SPEC §12): `visibility:`, `hidden-fields:`, `date-precision:`.
     public var audiences = AudienceSettings()
     /// `owners:` — how to reach the people items name in `owner:`, by handle (SPEC §15).
@@ -104,13 +107,24 @@ public struct RoadmapConfig: Sendable {
                     channels.append(s)
                 }
                 self.channels = channels
+            case "web":
+                guard let settings = value.pairs else { throw fail(value, "'web' must be a mapping, e.g. {direct: true}") }
+                for setting in settings {
+                    guard setting.key.string == "direct" else {
+                        throw fail(setting.key, "unknown web setting '\(setting.key.string ?? "?")'; the only one is 'direct'")
+                    }
+                    guard case let .bool(direct)? = setting.value.scalar else {
+                        throw fail(setting.value, "'web.direct' must be true or false")
+                    }
+                    self.webDirect = direct
+                }
             case "visibility", "hidden-fields", "date-precision":
                 try audiences.read(key, value, fail: fail)
             case "owners":
                 self.owners = try Self.owners(value, fail: fail)
             default:
                 if Kind.isUserKey(key) { continue }
-                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels",
+                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels", "web",
                              "visibility", "hidden-fields", "date-precision", "owners"]
                 let hint = EditDistance.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw fail(pair.key, "unknown setting '\(key)'\(hint)")

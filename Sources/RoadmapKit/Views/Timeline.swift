@@ -65,8 +65,9 @@ public struct Timeline: Sendable {
     public var isEmpty: Bool { product.isEmpty && marketing.isEmpty }
 
     /// Lays out a roadmap. `from` / `to` clip the axis (an item is shown when it overlaps it);
-    /// without them the axis spans every dated item. Spans over 24 months use quarters.
-    public init(_ view: RoadmapView, from: RoadmapDate? = nil, to: RoadmapDate? = nil) {
+    /// without them the axis spans every dated item. Spans over 24 months use quarters unless
+    /// `scale` asks for one (the zoom of `roadmap serve`).
+    public init(_ view: RoadmapView, from: RoadmapDate? = nil, to: RoadmapDate? = nil, scale: Scale? = nil) {
         let snapshot = view.snapshot
         today = view.today
         var product: [Entry] = []
@@ -167,10 +168,10 @@ public struct Timeline: Sendable {
         let (y1, m1, _) = RoadmapDate.civil(fromDayNumber: first)
         let (y2, m2, _) = RoadmapDate.civil(fromDayNumber: last)
         let months = (y2 - y1) * 12 + (m2 - m1) + 1
-        scale = months > 24 ? .quarter : .month
+        self.scale = scale ?? (months > 24 ? .quarter : .month)
         var ticks: [Tick] = []
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        switch scale {
+        switch self.scale {
         case .month:
             var (y, m) = (y1, m1)
             while (y, m) <= (y2, m2) {

@@ -53,12 +53,24 @@ extension Workspace {
         if matches.count > 1 {
             throw RoadmapError("id '\(id)' is held by \(matches.map(\.path).joined(separator: " and ")); fix the duplicate first")
         }
+        let (bytes, changes) = try Self.edited(file, assignments, editor: "roadmap set")
+        if bytes != file.bytes {
+            try guardEdit(path: file.path, id: id, newBytes: bytes, current: current, today: today)
+            try git("writing \(file.path)") { try repository.writeWorkdirFile(file.path, bytes: bytes) }
+        }
+        return FileEdit(path: file.path, changes: changes)
+    }
+
+    /// An item file with assignments applied as minimal edits, and the fields that changed
+    /// (`roadmap set` and the forms of `roadmap serve`).
+    static func edited(_ file: SourceFile, _ assignments: [FieldAssignment], editor: String) throws
+        -> (bytes: [UInt8], changes: [(field: String, old: YAMLValue?, new: YAMLValue?)]) {
         if file.isSymlink { throw RoadmapError("\(file.path) is a symbolic link; roadmap edits only regular files") }
         var document: YAMLDocument
         do {
             document = try YAMLParser.parse(file.bytes)
         } catch {
-            throw RoadmapError("\(file.path):\(error.location.line):\(error.location.column): \(error.message); fix the file before editing it with roadmap set")
+            throw RoadmapError("\(file.path):\(error.location.line):\(error.location.column): \(error.message); fix the file before editing it with \(editor)")
         }
         guard document.root.pairs != nil else {
             throw RoadmapError("\(file.path): the top level is not a mapping of fields")
@@ -71,12 +83,7 @@ extension Workspace {
             let new = Self.value(at: assignment.path, in: document.root)
             if old != new { changes.append((assignment.key, old, new)) }
         }
-        if document.bytes != file.bytes {
-            try guardEdit(path: file.path, id: id, newBytes: document.bytes, current: current, today: today)
-            let bytes = document.bytes
-            try git("writing \(file.path)") { try repository.writeWorkdirFile(file.path, bytes: bytes) }
-        }
-        return FileEdit(path: file.path, changes: changes)
+        return (document.bytes, changes)
     }
 
     static func value(at path: [String], in node: YAMLNode) -> YAMLValue? {

@@ -37,30 +37,31 @@ extension Workspace {
     }
 
     /// `roadmap history`: the commits that changed the item, newest first, field by field.
-    public func history(of idOrPath: String, field: String?, limit: Int?) throws -> ItemHistoryResult {
+    /// `tip` (default HEAD) is where the walk starts: `roadmap serve` reads the base branch.
+    public func history(of idOrPath: String, field: String?, limit: Int?, from tip: ObjectID? = nil) throws -> ItemHistoryResult {
         let target = try historyTarget(idOrPath)
         let history = try itemHistory()
-        let tip = try headCommit()
+        let tip = try tip ?? headCommit()
         return try historyQuery(history, "reading the history of \(idOrPath)") {
             try history.history(of: target, from: tip, field: field, limit: limit)
         }
     }
 
     /// `roadmap blame`: for each field, the commit that last changed it.
-    public func blame(_ idOrPath: String) throws -> BlameReport {
+    public func blame(_ idOrPath: String, from tip: ObjectID? = nil) throws -> BlameReport {
         let target = try historyTarget(idOrPath)
         let history = try itemHistory()
-        let tip = try headCommit()
+        let tip = try tip ?? headCommit()
         return try historyQuery(history, "reading the history of \(idOrPath)") { try Blame.report(target, history: history, from: tip) }
     }
 
     /// `roadmap slips`: how each dated item's date moved.
-    public func slips(kind: String?, since: String?) throws -> [SlipReport] {
+    public func slips(kind: String?, since: String?, from tip: ObjectID? = nil) throws -> [SlipReport] {
         if let since, RoadmapDate(since) == nil {
             throw RoadmapError("invalid --since '\(since)': expected a date such as 2026-06-15")
         }
         let history = try itemHistory()
-        let tip = try headCommit()
+        let tip = try tip ?? headCommit()
         return try historyQuery(history, "reading the history of the dated items") {
             try Slips.compute(history: history, from: tip, kind: kind, since: since)
         }

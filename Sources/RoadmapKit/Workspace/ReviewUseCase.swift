@@ -66,3 +66,11 @@ extension Workspace {
         }
     }
 }
+
+extension Workspace {
+    /// Every finding of one committed state, as `review` reports a first commit (no base):
+    /// what `roadmap serve`'s review page and `/api/review` show for a branch.
+    public func stateReview(at commit: ObjectID, today: RoadmapDate) throws -> ReviewReport {
+        ReviewReport(result: try cachedReview(base: nil, head: .commit(commit), today: today), base: nil, head: commit.hex)
+    }
+}

@@ -52,6 +52,14 @@ import Testing
         }
     }
 
+    @Test func webDirectIsOffUnlessSet() throws {
+        #expect(try RoadmapConfig.load(nil).webDirect == false)
+        #expect(try load("web: {direct: true}").webDirect == true)
+        #expect(try load("web:\n  direct: false").webDirect == false)
+        #expect(throws: ConfigError.self) { try load("web: {direkt: true}") }
+        #expect(throws: ConfigError.self) { try load("web: {direct: yes}") }
+    }
+
     @Test func aParseFailureIsAConfigError() {
         let file = ParsedFile(path: "roadmap.yaml", outcome: .failed(rule: "unsupported-yaml", message: "anchors are not supported", location: SourceLocation(line: 3, column: 4)))
         #expect(throws: ConfigError(path: "roadmap.yaml", location: SourceLocation(line: 3, column: 4), message: "anchors are not supported")) {

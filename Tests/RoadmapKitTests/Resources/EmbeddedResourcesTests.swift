@@ -2,7 +2,7 @@ import Foundation
 import RoadmapKit
 import Testing
 
-/// The binary carries templates/ and hooks/; this fails while the embedded copy is stale
+/// The binary carries templates/, hooks/ and web/; this fails while the embedded copy is stale
 /// (run scripts/embed-resources.sh).
 @Suite("Embedded resources")
 struct EmbeddedResourcesTests {
@@ -11,7 +11,7 @@ struct EmbeddedResourcesTests {
 
     @Test func everyTemplateAndHookIsEmbeddedAsItIsOnDisk() throws {
         var onDisk: [String] = []
-        for folder in ["templates", "hooks"] {
+        for folder in ["templates", "hooks", "web"] {
             let base = Self.packageRoot.appendingPathComponent(folder)
             let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
             while let url = walker?.nextObject() as? URL {

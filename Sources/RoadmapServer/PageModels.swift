@@ -1,0 +1,181 @@
+import Foundation
+import GitKit
+import RoadmapKit
+
+/// Turns RoadmapKit's values into what the page templates show. Presentation only: the
+/// rules, the timeline layout and the board come from RoadmapKit; text is cleaned of control
+/// characters here and escaped by the templates.
+enum PageModels {
+    static let pageSize = 200
+    static let cardsPerColumn = 50
+
+    static func clean(_ s: String) -> String { sanitizeForTerminal(s) }
+
+    static func percent(_ fraction: Double) -> String {
+        String(format: "%.3f", locale: Locale(identifier: "en_US_POSIX"), fraction * 100)
+    }
+
+    static func text(_ value: YAMLValue?) -> String {
+        switch value {
+        case nil, .null?: return ""
+        case let .string(s)?: return clean(s)
+        case let .int(i)?: return String(i)
+        case let .float(f)?: return String(f)
+        case let .bool(b)?: return String(b)
+        case let .sequence(items)?: return items.map { text($0) }.joined(separator: ", ")
+        case let .mapping(pairs)?: return pairs.map { "\(text($0.key)): \(text($0.value))" }.joined(separator: "; ")
+        }
+    }
+
+    static func finding(_ f: Finding) -> [String: Any] {
+        ["severity": f.severity.rawValue, "rule": f.rule, "item": clean(f.item), "message": clean(f.message),
+         "related": f.related.map { ["id": clean($0)] }, "isError": f.severity == .error]
+    }
+
+    /// The theme an item belongs to (an epic's theme, a story's epic's theme), for the filter.
+    static func theme(of item: Item, in snapshot: Snapshot) -> String? {
+        switch item.kind {
+        case .theme?: item.id
+        case .epic?: item.theme
+        case .story?: item.epic.flatMap { snapshot[$0] }?.theme
+        default: nil
+        }
+    }
+
+    // MARK: Timeline
+
+    struct TimelineFilters {
+        var kind: String?
+        var theme: String?
+        var owner: String?
+        var status: String?
+        var page: Int
+    }
+
+    static func timeline(_ view: RoadmapView, _ timeline: Timeline, filters: TimelineFilters) -> [String: Any] {
+        let snapshot = view.snapshot
+        func keep(_ entry: Timeline.Entry) -> Bool {
+            if let kind = filters.kind, entry.kind.rawValue != kind { return false }
+            if let owner = filters.owner, entry.owner?.caseInsensitiveCompare(owner) != .orderedSame { return false }
+            if let status = filters.status, entry.status != status { return false }
+            if let theme = filters.theme {
+                guard let item = snapshot[entry.id] else { return false }
+                switch item.kind {
+                case .release?:
+                    return snapshot.items.contains { $0.kind == .epic && $0.release == item.id && $0.theme == theme }
+                case .campaign?:
+                    return entry.promoted.contains { p in snapshot.items.contains { $0.kind == .epic && $0.release == p.id && $0.theme == theme } }
+                default:
+                    return Self.theme(of: item, in: snapshot) == theme
+                }
+            }
+            return true
+        }
+        let todayLeft: Any = timeline.today.firstDay >= timeline.firstDay && timeline.today.firstDay <= timeline.lastDay
+            ? percent(timeline.position(ofDay: timeline.today.firstDay)) : false
+        func row(_ entry: Timeline.Entry) -> [String: Any] {
+            var bar: Any = false
+            var markers: [[String: Any]] = []
+            if let first = entry.firstDay, let last = entry.lastDay {
+                let left = timeline.position(ofDay: first)
+                let right = timeline.position(ofDay: min(last, timeline.lastDay) + 1)
+                if entry.kind == .release {
+                    markers.append(["type": "ship", "x": percent(left), "label": "ships \(clean(entry.dateText))"])
+                    if let date = entry.marker, date.precision != .day {
+                        bar = ["x": percent(left), "width": percent(max(right - left, 0.004))]
+                    }
+                } else {
+                    bar = ["x": percent(left), "width": percent(max(right - left, 0.004))]
+                }
+            }
+            if entry.kind == .campaign {
+                for promoted in entry.promoted {
+                    guard let date = promoted.date, date.lastDay >= timeline.firstDay, date.firstDay <= timeline.lastDay else { continue }
+                    markers.append(["type": "promoted", "x": percent(timeline.position(ofDay: date.firstDay)),
+                                    "label": clean("\(promoted.id) ships \(date.text)")])
+                }
+                if let launch = entry.marker, launch.firstDay >= timeline.firstDay, launch.firstDay <= timeline.lastDay {
+                    markers.append(["type": "launch", "x": percent(timeline.position(ofDay: launch.firstDay)), "label": "launch \(launch.text)"])
+                }
+            }
+            return [
+                "id": clean(entry.id), "kind": entry.kind.rawValue, "title": clean(entry.title), "status": clean(entry.status),
+                "owner": entry.owner.map(clean) ?? false, "dateText": clean(entry.dateText),
+                "flag": entry.worst.map { $0 == .info ? "info" : $0.rawValue } ?? false,
+                "mismatch": entry.launchesBeforeRelease,
+                "findings": entry.findings.map(finding), "hasFindings": !entry.findings.isEmpty,
+                "bar": bar, "markers": markers, "todayLeft": todayLeft,
+            ]
+        }
+        func lane(_ name: String, _ entries: [Timeline.Entry]) -> [String: Any] {
+            let kept = entries.filter(keep)
+            let start = (filters.page - 1) * pageSize
+            let shown = start < kept.count ? Array(kept[start..<min(start + pageSize, kept.count)]) : []
+            return ["name": name, "laneClass": name.lowercased(), "rows": shown.map(row), "count": kept.count,
+                    "empty": shown.isEmpty, "more": kept.count > start + pageSize]
+        }
+        let lanes = [lane("Product", timeline.product), lane("Marketing", timeline.marketing)]
+        let hasMore = lanes.contains { $0["more"] as? Bool == true }
+        let ticks: [[String: Any]] = timeline.ticks.map { tick in
+            let left = timeline.position(ofDay: tick.firstDay)
+            let right = tick.lastDay >= timeline.lastDay ? 1.0 : timeline.position(ofDay: tick.lastDay + 1)
+            return ["label": tick.scaleLabel(timeline.scale), "x": percent(left), "width": percent(right - left)]
+        }
+        let items = snapshot.items.filter { $0.kind != nil }
+        let owners = Set(items.compactMap(\.owner)).sorted()
+        let themes = items.filter { $0.kind == .theme }.map(\.id).sorted()
+        let statuses = Set(items.map(\.status)).sorted()
+        func options(_ values: [String], _ selected: String?) -> [[String: Any]] {
+            values.map { ["value": clean($0), "selected": $0 == selected] }
+        }
+        return [
+            "scaleMonth": timeline.scale == .month, "scaleQuarter": timeline.scale == .quarter,
+            "ticks": ticks, "lanes": lanes, "todayLeft": todayLeft, "today": view.today.text,
+            "kinds": options(["release", "epic", "campaign"], filters.kind),
+            "themes": options(themes, filters.theme), "owners": options(owners, filters.owner),
+            "statuses": options(statuses, filters.status),
+            "undated": timeline.undated.prefix(pageSize).map { ["id": clean($0.id), "title": clean($0.title)] },
+            "hasUndated": !timeline.undated.isEmpty,
+            "page": filters.page, "nextPage": hasMore ? filters.page + 1 : false,
+            "previousPage": filters.page > 1 ? filters.page - 1 : false,
+        ]
+    }
+
+    // MARK: Board
+
+    static func board(_ view: RoadmapView, blobs: [String: String], kinds: [Kind], page: Int, on: String?) -> [String: Any] {
+        let boards: [[String: Any]] = kinds.map { kind in
+            let board = Board(view.snapshot, kind: kind)
+            let statuses = kind.statuses
+            return [
+                "kind": kind.rawValue, "title": kind.folder.capitalized,
+                "columns": board.columns.map { column -> [String: Any] in
+                    let start = (page - 1) * cardsPerColumn
+                    let shown = start < column.cards.count ? Array(column.cards[start..<min(start + cardsPerColumn, column.cards.count)]) : []
+                    return [
+                        "status": clean(column.status), "count": column.cards.count,
+                        "more": column.cards.count > start + cardsPerColumn ? column.cards.count - start - cardsPerColumn : false,
+                        "cards": shown.map { card -> [String: Any] in
+                            let findings = view.findings(of: card.id)
+                            return [
+                                "id": clean(card.id), "title": clean(card.title), "owner": card.owner.map(clean) ?? false,
+                                "blob": blobs[card.id] ?? "", "kind": card.kind.rawValue,
+                                "errors": findings.contains { $0.severity == .error },
+                                "statuses": statuses.map { ["value": $0, "selected": $0 == column.status] },
+                            ]
+                        },
+                    ]
+                },
+            ]
+        }
+        return ["boards": boards, "page": page]
+    }
+}
+
+extension Timeline.Tick {
+    /// `Sep 2026` for months, `Q3 2026` for quarters.
+    func scaleLabel(_ scale: Timeline.Scale) -> String {
+        let year = label.prefix(4)
+        return "\(shortLabel) \(year)"
+    }
+}
