@@ -104,11 +104,11 @@ struct ItemRoutes {
                 let back = context.field("back") == "board" ? "/board" + boardKind : "/items/\(id)"
                 return Self.redirect(back, on: on, saved: save.commit != nil)
             } catch let stale as StaleVersionError {
-                let on: String? = if case let .proposal(name) = target { name } else { nil }
+                let on = try await Self.readBranch(app, target)
                 return try await Self.itemPage(app, id: id, on: on, context: context, error: stale.description, status: .conflict)
             } catch let error as RoadmapError {
                 // Shown inline, with what the person typed; nothing was written.
-                let on: String? = if case let .proposal(name) = target { name } else { nil }
+                let on = try await Self.readBranch(app, target)
                 return try await Self.itemPage(app, id: id, on: on, context: context, error: error.message,
                                                submitted: form, status: .unprocessableContent)
             }
@@ -138,6 +138,14 @@ struct ItemRoutes {
                 return try await Self.newPage(app, kind: kind, on: nil, context: context, error: error.message, submitted: form)
             }
         }
+    }
+
+    /// The proposal a refused save is shown on: the one it named when that branch exists, else
+    /// the base the form was read from (a proposal the save would have started is not there).
+    static func readBranch(_ app: WebApp, _ target: EditTarget) async throws -> String? {
+        guard case let .proposal(name) = target else { return nil }
+        let exists = try await app.gate.run { ws in try ws.repository.referenceTarget(ws.reference(of: target)) != nil }
+        return exists ? name : nil
     }
 
     static func id(_ context: WebContext) throws -> String {
