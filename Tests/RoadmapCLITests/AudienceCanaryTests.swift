@@ -136,6 +136,22 @@ import Testing
                 guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 outputs.append(("publish \(file) (file name included)", file + "\n" + (try String(contentsOfFile: full, encoding: .utf8))))
             }
+            // Every page and API route of `roadmap serve` for this audience, hidden items asked for
+            // by id too (each answer must then read like the answer for an id nobody has).
+            var paths = ["/", "/timeline", "/timeline?scale=quarter", "/board", "/review", "/proposals", "/slips", "/new",
+                         "/api/items", "/api/review", "/api/proposals", "/api/slips", "/api/tip",
+                         "/static/app.js", "/static/roadmap.css", "/items/no-such-item", "/api/history/no-such-item"]
+            for item in planted { paths += ["/items/\(item.id)", "/api/history/\(item.id)"] }
+            for (path, answer) in try Self.served(s, audience: audience, paths: paths) {
+                let asked = planted.first { path.hasSuffix("/" + $0.id) }
+                outputs.append(("serve \(path)", asked.map { answer.replacingOccurrences(of: $0.id, with: "ASKED") } ?? answer))
+                if let asked, asked.visibility > audienceIndex {
+                    let missing = try Self.served(s, audience: audience, paths: [path.replacingOccurrences(of: asked.id, with: "no-such-item")])
+                    let body = { (text: String) in String(text.prefix { $0 != "\u{2}" }) }
+                    #expect(body(answer).replacingOccurrences(of: asked.id, with: "X") == missing.first.map { body($0.1) }?.replacingOccurrences(of: "no-such-item", with: "X"),
+                            "serve \(path) for \(audience) answers unlike a missing item")
+                }
+            }
             // ICS folds long lines: unfold, so that a marker split across lines is still seen.
             outputs = outputs.map { ($0.0, $0.1.replacingOccurrences(of: "\r\n ", with: "")) }
             // No marker of what this audience may not see, anywhere.
@@ -153,6 +169,39 @@ import Testing
             let visibleItems = planted.filter { $0.visibility <= audienceIndex }
             #expect(visibleItems.allSatisfy { item in outputs.contains { $0.0 == "list --format json" && $0.1.contains("\"\(item.id)\"") } })
             #expect(visibleItems.isEmpty || visibleSomewhere > 0)
+        }
+    }
+
+    /// Serves the canary repository to `audience` and reads each path with a real HTTP client
+    /// (Python's urllib), redirects followed: each answer is its status and body, then `\u{2}`
+    /// and its headers (which carry the date and length, so comparisons stop before them).
+    static func served(_ s: Scratch, audience: String, paths: [String]) throws -> [(String, String)] {
+        let server = try s.startRoadmap(["serve", "--port", "0", "--audience", audience], in: "canary",
+                                        environment: ["ROADMAP_TODAY": "2026-12-01"])
+        defer { kill(server.pid, SIGTERM); _ = server.finish() }
+        var base = ""
+        for _ in 0..<600 where base.isEmpty {
+            Thread.sleep(forTimeInterval: 0.05)
+            let text = (try? String(contentsOf: server.outURL, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) { base = String(text[range]) }
+        }
+        guard !base.isEmpty else { throw ScratchError(message: "roadmap serve printed no URL") }
+        let client = """
+        import sys, urllib.request, urllib.error
+        base = sys.argv[1]
+        for path in sys.argv[2:]:
+            try:
+                r = urllib.request.urlopen(base + path, timeout=20)
+                status, headers, body = r.status, r.headers, r.read()
+            except urllib.error.HTTPError as e:
+                status, headers, body = e.code, e.headers, e.read()
+            sys.stdout.write("\\x00" + path + "\\x01" + str(status) + "\\n" + body.decode("utf-8", "replace") + "\\x02" + str(headers))
+        """
+        let result = try CLI.run("python3", ["-c", client, base] + paths, in: s.path, home: s.path)
+        guard result.status == 0 else { throw ScratchError(message: "the HTTP client failed: \(result.stderr)") }
+        return result.stdout.split(separator: "\u{0}").compactMap { record -> (String, String)? in
+            let parts = record.split(separator: "\u{1}", maxSplits: 1, omittingEmptySubsequences: false)
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
         }
     }
 }
