@@ -85,6 +85,8 @@ struct ShallowCloneTests {
             ["history", "billing-v2"], ["blame", "billing-v2"], ["slips"], ["list"], ["list", "--at", "2026-03-01"],
             ["list", "--at", "HEAD"], ["show", "billing-v2", "--at", "HEAD"], ["show", "billing-v2", "--at", "2026-03-01"],
             ["diff"], ["diff", "HEAD"], ["board"], ["timeline"], ["export", "--format", "json"], ["proposals"],
+            ["digest", "--since", "2026-01-01"], ["notify", "--base", "HEAD"], ["publish", "--audience", "public", "-o", "site"],
+            ["review", "--format", "markdown"], ["review", "--format", "gitlab"], ["list", "--audience", "public"],
         ]
         for command in commands {
             expectAnswerOrOneShallowLine(try s.roadmap(command, in: repo, environment: Self.today), command)

@@ -73,8 +73,11 @@ extension Workspace {
         let branch = try git("reading \(branchRef)") { try repository.referenceTarget(branchRef) } == nil ? "HEAD" : config.base
         var entries: [Digest.Entry] = []
         var next = tip
+        let boundary = try git("reading .git/shallow") { try repository.shallowBoundary() }
         while let id = next {
             let info = try git("reading commit \(id.short)") { try repository.commit(id) }
+            // A shallow clone's boundary commit has no parent here: what it changed cannot be told.
+            if boundary.visibleParents(of: info).isEmpty && !info.parents.isEmpty { break }
             next = info.parents.first
             let day = Self.day(of: info.committer.date, offsetMinutes: info.committer.timeZoneOffsetMinutes)
             if day < since.firstDay { break }
