@@ -14,16 +14,18 @@ struct ItemRoutes {
     static func formFields(_ kind: Kind) -> [String] {
         let common = ["title", "status", "owner", "tags"]
         let own: [String] = switch kind {
-        case .theme: ["horizon", "start", "end"]
-        case .epic: ["theme", "release", "start", "end"]
+        case .theme: ["horizon", "start", "end", "goals"]
+        case .epic: ["theme", "release", "start", "end", "goals"]
         case .story: ["epic", "release", "start", "end"]
         case .release: ["date", "version", "tier", "marketing"]
-        case .campaign: ["promotes", "launch", "start", "end", "channels", "audience", "teaser"]
+        case .campaign: ["promotes", "launch", "start", "end", "program", "goals", "channels", "audience", "messaging", "teaser"]
+        case .program: ["start", "end", "goals"]
+        case .goal: ["metric", "target", "baseline", "due"]
         }
         return common + own + ["description"]
     }
 
-    static let listFields: Set<String> = ["tags", "promotes", "channels"]
+    static let listFields: Set<String> = ["tags", "promotes", "channels", "goals"]
 
     /// The assignments a submitted form makes: only the fields whose text differs from the
     /// version the form was read from, so an untouched field is never rewritten.

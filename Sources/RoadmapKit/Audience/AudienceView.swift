@@ -26,7 +26,7 @@ public struct AudienceView: Sendable {
     }
 
     /// The fields that name other items: a reference to an item the audience may not see is dropped.
-    public static let referenceFields: Set<String> = ["theme", "epic", "release", "promotes"]
+    public static let referenceFields: Set<String> = ["theme", "epic", "release", "promotes", "goals", "program"]
 
     // MARK: - Items
 
@@ -104,6 +104,9 @@ public struct AudienceView: Sendable {
                     value = YAMLNode(.sequence(entries.filter { !($0.string.map(hiddenIDs.contains) ?? false) }), at: value.location)
                 }
             }
+            if key == "assets", let entries = value.items {
+                value = YAMLNode(.sequence(entries.map { redactAsset($0, hiddenIDs: hiddenIDs, precision: precision) }), at: value.location)
+            }
             if dateFields.contains(key), precision != nil, let date = value.string.flatMap(RoadmapDate.init) {
                 let shown = date.coarsened(to: precision)
                 if shown.text != date.text { value = YAMLNode(.scalar(value: .string(shown.text), style: .plain), at: value.location) }
@@ -116,6 +119,35 @@ public struct AudienceView: Sendable {
             out.append(YAMLPair(key: YAMLNode(.scalar(value: .string("description"), style: .plain), at: key.location), value: text))
         }
         return YAMLNode(.mapping(out), at: item.node.location)
+    }
+
+    /// An asset as the audience sees it (SPEC §13): `announces` without hidden items, and an
+    /// absolute `publish` day coarsened like every date (a relative one says only "launch-14d",
+    /// whose launch is coarsened already), `owner` and `x-` keys dropped where the item's are.
+    func redactAsset(_ asset: YAMLNode, hiddenIDs: Set<String>, precision: RoadmapDate.Precision?) -> YAMLNode {
+        guard let pairs = asset.pairs else { return asset }
+        let out: [YAMLPair] = pairs.compactMap { pair in
+            var value = pair.value
+            switch pair.key.string {
+            case "announces"?:
+                if let id = value.string, hiddenIDs.contains(id) { return nil }
+                if let entries = value.items {
+                    value = YAMLNode(.sequence(entries.filter { !($0.string.map(hiddenIDs.contains) ?? false) }), at: value.location)
+                }
+            case "publish"?:
+                if precision != nil, let date = value.string.flatMap(RoadmapDate.init) {
+                    let shown = date.coarsened(to: precision)
+                    if shown.text != date.text { value = YAMLNode(.scalar(value: .string(shown.text), style: .plain), at: value.location) }
+                }
+            case let key?:
+                // An asset's owner and x- keys are hidden wherever the item's are.
+                if key == "owner" || Kind.isUserKey(key), !maySee(field: key) { return nil }
+            default:
+                break
+            }
+            return YAMLPair(key: pair.key, value: value)
+        }
+        return YAMLNode(.mapping(out), at: asset.location)
     }
 
     // MARK: - Findings

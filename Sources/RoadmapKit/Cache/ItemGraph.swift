@@ -15,12 +15,14 @@ struct GraphEntry: Sendable, Equatable {
     let promotes: [String]
     /// The ids its shown texts may name (`IDMentions`): `visibility-leak` reads those items.
     let mentions: [String]
+    /// The references of SPEC §13: `goals`, a campaign's `program`, its assets' `announces`.
+    let links: [String]
     /// Every id the file names, whatever its kind (a superset of what the rules follow),
     /// mentions in its texts included.
     let targets: [String]
 
     init(path: String, id: String? = nil, parsed: Bool, kind: Kind?, theme: String?, epic: String?, release: String?, promotes: [String],
-         mentions: [String] = []) {
+         mentions: [String] = [], links: [String] = []) {
         self.path = path
         self.id = id ?? ItemID.fromPath(path)
         self.parsed = parsed
@@ -30,14 +32,20 @@ struct GraphEntry: Sendable, Equatable {
         self.release = release
         self.promotes = promotes
         self.mentions = mentions
-        targets = promotes + [theme, epic, release].compactMap { $0 } + mentions
+        self.links = links
+        targets = promotes + [theme, epic, release].compactMap { $0 } + mentions + links
     }
 
     init(_ item: Item) {
         self.init(path: item.path, parsed: true, kind: item.kind, theme: item.theme, epic: item.epic,
-                  release: item.release, promotes: item.promotes.map(\.id), mentions: IDMentions.candidates(of: item))
+                  release: item.release, promotes: item.promotes.map(\.id), mentions: IDMentions.candidates(of: item),
+                  links: GraphEntry.links(of: item))
     }
 
+    /// The §13 ids an item names: its goals, program, and what its assets announce.
+    static func links(of item: Item) -> [String] {
+        item.goals.map(\.id) + [item.program].compactMap { $0 } + item.assets.flatMap { $0.announces.map(\.id) }
+    }
 
     /// The entries of a snapshot's files, sorted by path.
     static func entries(of snapshot: Snapshot) -> [GraphEntry] {
@@ -52,9 +60,10 @@ struct GraphEntry: Sendable, Equatable {
 
 /// Which items' findings can depend on which, over one state's `GraphEntry`s.
 ///
-/// Every cross-item rule of SPEC §7 reads, for an item X, only items reachable from X by
+/// Every cross-item rule of SPEC §7 and §13 reads, for an item X, only items reachable from X by
 /// references (a campaign → the promoted story → its epic → the epic's release; a story → its
-/// epic and release; an epic → its theme and release), and items from which X is reachable
+/// epic and release; an epic → its theme and release; a campaign → its program, goals and the items
+/// its assets announce), and items from which X is reachable
 /// (a release's children and the campaigns promoting it directly or through them), plus every
 /// file sharing an id with those. So X's findings can change only if some changed id lies in
 /// `forward(X) ∪ reverse(X)` in either state, which is the same as X lying in

@@ -13,7 +13,7 @@ import GitKit
 /// file's `key` and compared on reading; a file that does not decode or whose key differs is
 /// ignored and overwritten.
 struct ReviewCache {
-    static let version = "review-cache-v2"
+    static let version = "review-cache-v3"
     let directory: String
 
     init(repository: Repository) {
@@ -93,6 +93,7 @@ struct ReviewCache {
             optional(g.theme); optional(g.epic); optional(g.release)
             int(g.promotes.count); g.promotes.forEach(string)
             int(g.mentions.count); g.mentions.forEach(string)
+            int(g.links.count); g.links.forEach(string)
         }
         return out
     }
@@ -164,6 +165,12 @@ struct ReviewCache {
                     guard let m = string() else { return nil }
                     mentions.append(m)
                 }
+                guard let linkCount = int(), linkCount <= buffer.count else { return nil }
+                var links: [String] = []
+                for _ in 0 ..< linkCount {
+                    guard let l = string() else { return nil }
+                    links.append(l)
+                }
                 let decodedKind: Kind?
                 if let kind {
                     guard let k = Kind(rawValue: kind) else { return nil }
@@ -172,7 +179,7 @@ struct ReviewCache {
                     decodedKind = nil
                 }
                 let entry = GraphEntry(path: path, parsed: parsed == 1, kind: decodedKind, theme: theme, epic: epic,
-                                       release: release, promotes: promotes, mentions: mentions)
+                                       release: release, promotes: promotes, mentions: mentions, links: links)
                 graph.append(entry)
                 files.append(StateFile(path: path, blob: blob, mode: modeByte == 2 ? .symlink : modeByte == 1 ? .executable : .blob,
                                        id: entry.id))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A waiver on an item: `waive: {rule: reason}` or `waive: {rule: {reason: …, until: DATE}}`.
 public struct Waiver: Sendable {
     public var rule: String
@@ -68,6 +70,24 @@ public final class Item: Sendable {
     public let audience: String?
     public let teaser: Bool
 
+    // SPEC §13: goals, programs, and a campaign's plan, money and content.
+    /// Goal ids (`goals` of a theme, epic, campaign or program; string entries) with their nodes.
+    public let goals: [(id: String, node: YAMLNode)]
+    /// A campaign's program id.
+    public let program: String?
+    public let messaging: String?
+    /// A campaign's or program's budget, when `budget` is a mapping.
+    public let budget: Budget?
+    /// A campaign's results, metric by metric.
+    public let results: [MetricResult]
+    /// A campaign's content pieces, in document order (mapping entries only).
+    public let assets: [Asset]
+    /// A goal's metric, target, baseline and due date.
+    public let metric: String?
+    public let target: Decimal?
+    public let baseline: Decimal?
+    public let due: RoadmapDate?
+
     public init(id: String, path: String, node: YAMLNode) {
         self.id = id
         self.path = path
@@ -110,6 +130,16 @@ public final class Item: Sendable {
         self.channels = strings("channels")
         self.audience = string("audience")
         if case let .bool(b)? = values["teaser"]?.scalar { self.teaser = b } else { self.teaser = false }
+        self.goals = (values["goals"]?.items ?? []).compactMap { n in n.string.map { ($0, n) } }
+        self.program = string("program")
+        self.messaging = string("messaging")
+        self.budget = Budget(node: values["budget"])
+        self.results = MetricResult.all(of: values["results"])
+        self.assets = (values["assets"]?.items ?? []).filter { $0.pairs != nil }.map(Asset.init(node:))
+        self.metric = string("metric")
+        self.target = Money.amount(values["target"])
+        self.baseline = Money.amount(values["baseline"])
+        self.due = date("due")
 
         var waivers: [Waiver] = []
         for pair in values["waive"]?.pairs ?? [] {
@@ -156,6 +186,15 @@ public final class Item: Sendable {
 
     /// Whether the status is one of `statuses`.
     public func isStatus(_ statuses: String...) -> Bool { statuses.contains(status) }
+
+    /// A campaign's assets with their publish days resolved against its launch (nil: no
+    /// publish day, or a relative one without a launch).
+    public var scheduledAssets: [(asset: Asset, day: RoadmapDate?)] {
+        assets.map { ($0, $0.publishDay(launch: launch)) }
+    }
+
+    /// The asset of this id, when the campaign has one.
+    public func asset(_ id: String) -> Asset? { assets.first { $0.id == id } }
 
     /// `@owner`-style mention for messages: " (owner: x)" or "".
     var ownerNote: String { owner.map { " (owner \($0))" } ?? "" }

@@ -6,6 +6,9 @@ public enum ItemSchema {
     /// by `roadmap review`).
     public static let datePattern = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-H[12])?$"
 
+    /// A publish day relative to the launch (`AssetPublish`).
+    public static let relativePattern = "^launch([+-][0-9]{1,4}[dw])?$"
+
     public static func jsonSchema(config: RoadmapConfig = .default) -> String {
         document(config: config).encoded() + "\n"
     }
@@ -72,6 +75,49 @@ public enum ItemSchema {
             ("public-description", text("the description the public sees, when it differs")),
         ]
 
+        // SPEC §13.
+        let goals = stringList("goal ids", items: ref("id"))
+        let number: JSONValue = .object([("type", .string("number"))])
+        let budget: JSONValue = .object([
+            ("type", .string("object")),
+            ("description", .string("money: planned, spent, and an ISO 4217 currency code")),
+            ("properties", .object([
+                ("planned", number), ("spent", number),
+                ("currency", .object([("type", .string("string")), ("pattern", .string("^[A-Z]{3}$")), ("description", .string("ISO 4217, e.g. EUR, USD"))])),
+            ])),
+            ("additionalProperties", .bool(false)),
+        ])
+        let results: JSONValue = .object([
+            ("type", .string("object")),
+            ("description", .string("metric → {target, actual}; revenue is money in the budget's currency")),
+            ("additionalProperties", .object([
+                ("type", .string("object")),
+                ("properties", .object([("target", number), ("actual", number)])),
+                ("additionalProperties", .bool(false)),
+            ])),
+        ])
+        let assetChannel: JSONValue = config.channels.map { .object([("enum", strings($0))]) } ?? .object([("type", .string("string"))])
+        let asset: JSONValue = .object([
+            ("type", .string("object")),
+            ("properties", .object([
+                ("id", ref("id")),
+                ("title", .object([("type", .string("string")), ("minLength", .int(1))])),
+                ("type", .object([("enum", strings(AssetType.allCases.map(\.rawValue)))])),
+                ("channel", assetChannel),
+                ("publish", .object([
+                    ("description", .string("a date, or relative to the launch: launch, launch-14d, launch+3d, launch-2w")),
+                    ("anyOf", .array([ref("date"), .object([("type", .string("string")), ("pattern", .string(relativePattern))])])),
+                ])),
+                ("owner", text("a person or team")),
+                ("status", .object([("enum", strings(AssetStatus.allCases.map(\.rawValue)))])),
+                ("announces", stringList("epic, story or release ids", items: ref("id"))),
+                ("teaser", .object([("type", .string("boolean"))])),
+            ])),
+            ("required", strings(["id", "title"])),
+            ("patternProperties", .object([("^x-", .bool(true))])),
+            ("additionalProperties", .bool(false)),
+        ])
+
         var branches: [JSONValue] = []
         for kind in Kind.allCases {
             var props: [(String, JSONValue)] = [("status", .object([("enum", strings(kind.statuses))]))]
@@ -80,11 +126,11 @@ public enum ItemSchema {
             switch kind {
             case .theme:
                 props += [("horizon", .object([("enum", strings(Horizon.allCases.map(\.rawValue)))])),
-                          ("start", dated("start")), ("end", dated("end"))]
+                          ("start", dated("start")), ("end", dated("end")), ("goals", goals)]
             case .epic:
                 props += [("theme", .object([("$ref", .string("#/$defs/id")), ("description", .string("theme id"))])),
                           ("release", .object([("$ref", .string("#/$defs/id")), ("description", .string("release id"))])),
-                          ("start", dated("start")), ("end", dated("end"))]
+                          ("start", dated("start")), ("end", dated("end")), ("goals", goals)]
             case .story:
                 props += [("epic", .object([("$ref", .string("#/$defs/id")), ("description", .string("epic id"))])),
                           ("release", .object([("$ref", .string("#/$defs/id")), ("description", .string("release id; default: its epic's"))])),
@@ -108,8 +154,21 @@ public enum ItemSchema {
                           ("start", dated("start")), ("end", dated("end")),
                           ("channels", stringList("channels", items: channelItems)),
                           ("audience", text("audience")),
-                          ("teaser", .object([("type", .string("boolean")), ("description", .string("may launch before the release; default false"))]))]
+                          ("teaser", .object([("type", .string("boolean")), ("description", .string("may launch before the release; default false"))])),
+                          ("program", .object([("$ref", .string("#/$defs/id")), ("description", .string("program id"))])),
+                          ("goals", goals),
+                          ("messaging", text("the message")),
+                          ("budget", budget),
+                          ("results", results),
+                          ("assets", stringList("content pieces", items: asset))]
                 required = ["promotes", "launch"]
+            case .program:
+                props += [("start", dated("start")), ("end", dated("end")), ("goals", goals), ("budget", budget)]
+            case .goal:
+                props += [("metric", text("what is measured, e.g. signups")),
+                          ("target", .object([("type", .string("number")), ("description", .string("the value to reach"))])),
+                          ("baseline", .object([("type", .string("number")), ("description", .string("the value today"))])),
+                          ("due", dated("when the target is due"))]
             }
             var then: [(String, JSONValue)] = [("properties", .object(props))]
             if !required.isEmpty { then.append(("required", strings(required))) }
@@ -127,7 +186,7 @@ public enum ItemSchema {
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string("urn:roadmap:item-schema:1")),
             ("title", .string("roadmap item")),
-            ("description", .string("An item file of a roadmap repository (themes, epics, stories, releases, campaigns).")),
+            ("description", .string("An item file of a roadmap repository (themes, epics, stories, releases, campaigns, programs, goals).")),
             ("type", .string("object")),
             ("required", strings(["kind", "title"])),
             ("properties", .object(common)),

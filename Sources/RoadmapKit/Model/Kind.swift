@@ -1,12 +1,13 @@
-/// The five kinds of roadmap item (SPEC §4).
+/// The kinds of roadmap item: the five of SPEC §4, and `program` and `goal` of SPEC §13.
 public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
-    case theme, epic, story, release, campaign
+    case theme, epic, story, release, campaign, program, goal
 
     public static func < (a: Kind, b: Kind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    /// The folder `roadmap new` files this kind under: `themes`, `epics`, `stories`, `releases`, `campaigns`.
+    /// The folder `roadmap new` files this kind under: `themes`, `epics`, `stories`, `releases`,
+    /// `campaigns`, `programs`, `goals`.
     public var folder: String {
         switch self {
         case .story: return "stories"
@@ -20,7 +21,8 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
         case .theme: return ["planned", "active", "done", "cancelled"]
         case .epic, .story: return ["proposed", "planned", "in-progress", "done", "cancelled"]
         case .release: return ["proposed", "planned", "in-progress", "shipped", "cancelled"]
-        case .campaign: return ["proposed", "planned", "in-progress", "live", "done", "cancelled"]
+        case .campaign, .program: return ["proposed", "planned", "in-progress", "live", "done", "cancelled"]
+        case .goal: return ["planned", "active", "achieved", "missed", "cancelled"]
         }
     }
 
@@ -35,11 +37,14 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
     /// The kind's own fields, in the SPEC §4 table order.
     public var ownFields: [String] {
         switch self {
-        case .theme: return ["horizon", "start", "end"]
-        case .epic: return ["theme", "release", "start", "end"]
+        case .theme: return ["horizon", "start", "end", "goals"]
+        case .epic: return ["theme", "release", "start", "end", "goals"]
         case .story: return ["epic", "release", "start", "end"]
         case .release: return ["date", "version", "tier", "marketing"]
-        case .campaign: return ["promotes", "launch", "start", "end", "channels", "audience", "teaser"]
+        case .campaign: return ["promotes", "launch", "start", "end", "program", "goals", "channels", "audience", "teaser",
+                                "messaging", "budget", "results", "assets"]
+        case .program: return ["start", "end", "goals", "budget"]
+        case .goal: return ["metric", "target", "baseline", "due"]
         }
     }
 
@@ -73,6 +78,7 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
         switch self {
         case .release: return ["date"]
         case .campaign: return ["launch", "start", "end"]
+        case .goal: return ["due"]
         default: return ["start", "end"]
         }
     }

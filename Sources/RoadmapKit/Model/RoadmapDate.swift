@@ -172,3 +172,21 @@ public struct TodayError: Error, CustomStringConvertible, Sendable {
     public let value: String
     public var description: String { "invalid --today '\(value)': expected a day as YYYY-MM-DD, e.g. 2026-06-15" }
 }
+
+extension RoadmapDate {
+    /// The interval moved by `days` (an asset published `launch-14d`): a day stays a day; a
+    /// coarse date keeps its width and precision and is written `first…last`, since a moved
+    /// quarter is no longer a quarter one could write.
+    public func shifted(by days: Int) -> RoadmapDate {
+        if precision == .day { return RoadmapDate(dayNumber: firstDay + days) }
+        if days == 0 { return self }
+        return RoadmapDate(precision: precision, firstDay: firstDay + days, lastDay: lastDay + days)
+    }
+
+    private init(precision: Precision, firstDay: Int, lastDay: Int) {
+        self.text = RoadmapDate(dayNumber: firstDay).text + "…" + RoadmapDate(dayNumber: lastDay).text
+        self.precision = precision
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+    }
+}

@@ -4,7 +4,8 @@
 /// their file byte for byte (or, when its layout cannot be carried over, set with the
 /// format-preserving editor), so every other line stays as it was. A list changed on both
 /// sides merges by value (their additions appended, their removals dropped); a mapping
-/// (`waive`) merges key by key; a field set to two different values is a conflict.
+/// (`waive`) merges key by key; a campaign's `assets` merge asset by asset, by id
+/// (`AssetMerge`); a field set to two different values is a conflict.
 public enum ItemMerge {
     public struct Result: Sendable {
         /// The merged bytes; nil when there are conflicts.
@@ -57,6 +58,10 @@ public enum ItemMerge {
                     } else {
                         try carry(key, from: theirsDoc, theirsOrder: theirsPairs.map(\.key), into: &document)
                     }
+                    continue
+                }
+                if key == "assets",
+                   try AssetMerge.merge(base: b, ours: o, theirs: t, into: &document, id: id, path: path, sides: sides, conflicts: &conflicts) {
                     continue
                 }
                 let merged = mergeValues(b, o, t, field: key, id: id, path: path, sides: sides, conflicts: &conflicts)

@@ -64,7 +64,10 @@ exit 0
 #             error unless the campaign is a teaser (teaser: true)
 #   start, end: the campaign's run, around its launch
 #   channels: e.g. email, blog, social, webinar, event, ads, pr
-#   audience: who it is for
+#   audience: who it is for;  messaging: the message;  program: a program id;  goals: [goal ids]
+#   budget:  {planned: 12000, spent: 0, currency: EUR};  results: {signups: {target: 500, actual: 420}}
+#   assets:  content pieces, each {id, title, type, channel, publish (a date or launch-14d),
+#            owner, status, announces: [ids], teaser}
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: campaign
@@ -193,7 +196,7 @@ roadmap-review:
 #   status:  proposed · planned · in-progress · done · cancelled
 #   theme:   the theme id it serves
 #   release: the release id it ships in (its stories inherit it)
-#   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
+#   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY;  goals: [goal ids]
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: epic
@@ -424,6 +427,36 @@ channels: [email, blog, social, webinar, event, ads, pr]
 </html>
 
 """#,
+        "templates/goal.yaml": #"""
+# A goal: a common target of product and marketing, named in `goals:` of themes, epics,
+# campaigns and programs.
+#   status:   planned · active · achieved · missed · cancelled
+#   metric:   what is measured, e.g. paid-upgrades;  target, baseline: numbers;  due: a date
+#   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default key); public-title, public-description: the public's wording
+kind: goal
+title: Untitled
+status: planned
+
+description: |
+  Why this target, and where the number comes from.
+
+"""#,
+        "templates/program.yaml": #"""
+# A program: marketing campaigns of a period, towards goals, under one budget.
+#   status: proposed · planned · in-progress · live · done · cancelled
+#   start, end: the period;  goals: [goal ids]
+#   budget: {planned: 30000, spent: 0, currency: EUR}  (ISO 4217)
+#   owner: a person or team (@handle or e-mail), told when their item is affected
+#   visibility: public · stakeholders · key · team (default key); public-title, public-description: the public's wording
+kind: program
+title: Untitled
+status: planned
+
+description: |
+  What the program is for.
+
+"""#,
         "templates/publish/index.html.mustache": #"""
 <!DOCTYPE html>
 <html lang="en">
@@ -613,7 +646,7 @@ description: |
 # A theme: a long-lived goal that epics contribute to.
 #   status:  planned · active · done · cancelled
 #   horizon: now · next · later
-#   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
+#   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY;  goals: [goal ids]
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: theme

@@ -7,7 +7,9 @@
 /// values; a reference (`theme`, `epic`, `release`) not a string; `promotes` not a non-empty list
 /// of strings; `tags` or `channels` not lists of strings; a channel outside the `channels`
 /// allow-list of `roadmap.yaml`; `teaser` not true/false; `waive` not a mapping of known rule
-/// ids to a reason or `{reason, until}`. Points at the offending value. Null values count as absent.
+/// ids to a reason or `{reason, until}`; and the fields of SPEC §13 (`goals`, `program`,
+/// `messaging`, `budget`, `results`, `assets`, a goal's `metric`, `target`, `baseline`, `due`;
+/// see `InvalidValueRule+Marketing.swift`). Points at the offending value. Null values count as absent.
 public struct InvalidValueRule: Rule {
     public let id = "invalid-value"
     public let defaultSeverity = Severity.error
@@ -103,13 +105,16 @@ public struct InvalidValueRule: Rule {
             if let node = item.value("teaser"), !InvalidValueRule.isBool(node) {
                 fail(node, "'teaser' must be true or false, not '\(describe(node))'")
             }
+        case .program?, .goal?:
+            break
         case nil:
             break
         }
-        if let kind = item.kind, kind != .release {
+        if let kind = item.kind, kind != .release, kind != .goal {
             date("start")
             date("end")
         }
+        if let kind = item.kind { checkMarketing(item, kind: kind, config: config, into: &out) }
     }
 
     private func checkWaivers(_ item: Item, into out: inout [(SourceLocation, String)]) {

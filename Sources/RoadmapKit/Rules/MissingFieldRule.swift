@@ -1,6 +1,7 @@
 /// `missing-field` (error): fires when a required field is absent or null: `kind` and `title`
 /// on every item; a release's `date` unless the release is `proposed` (or cancelled); a
-/// campaign's `promotes` and `launch`. Points at the top of the item (its `kind:` key).
+/// campaign's `promotes` and `launch`. Points at the top of the item (its `kind:` key). An asset
+/// of a campaign (SPEC §13) needs an `id` and a `title`; that finding points at the asset's line.
 public struct MissingFieldRule: Rule {
     public let id = "missing-field"
     public let defaultSeverity = Severity.error
@@ -19,6 +20,13 @@ public struct MissingFieldRule: Rule {
             }
             for key in required where item.value(key) == nil {
                 findings.add(self, item: item, at: item.location(of: key), message(for: key, in: item))
+            }
+            guard item.kind == .campaign else { continue }
+            for asset in item.assets {
+                for key in ["id", "title"] where asset.node[key] == nil || asset.node[key]?.scalar == .null {
+                    findings.add(self, item: item, at: asset.location,
+                                 "asset \(asset.name(in: item)) has no '\(key)': give each asset an id (unique in the campaign) and a title")
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
-/// A reference from one item to another: `theme`, `epic`, `release` or a `promotes` entry.
+/// A reference from one item to another: `theme`, `epic`, `release`, a `promotes` entry, and
+/// (SPEC §13) a `goals` entry, a campaign's `program` and an asset's `announces` entry.
 struct Reference {
     var field: String
     var target: String
@@ -13,10 +14,18 @@ struct Reference {
                 refs.append(Reference(field: field, target: target, node: node, allowed: allowed))
             }
         }
+        func addGoals() {
+            for (target, node) in item.goals {
+                refs.append(Reference(field: "goals", target: target, node: node, allowed: [.goal]))
+            }
+        }
         switch item.kind {
+        case .theme?:
+            addGoals()
         case .epic?:
             add("theme", [.theme])
             add("release", [.release])
+            addGoals()
         case .story?:
             add("epic", [.epic])
             add("release", [.release])
@@ -24,6 +33,15 @@ struct Reference {
             for (target, node) in item.promotes {
                 refs.append(Reference(field: "promotes", target: target, node: node, allowed: [.release, .epic, .story]))
             }
+            add("program", [.program])
+            addGoals()
+            for asset in item.assets {
+                for (target, node) in asset.announces {
+                    refs.append(Reference(field: "announces", target: target, node: node, allowed: [.epic, .story, .release]))
+                }
+            }
+        case .program?:
+            addGoals()
         default:
             break
         }

@@ -1,6 +1,7 @@
 /// `unknown-field` (warning): fires on a top-level key that the item's kind does not know
 /// (SPEC §4), suggesting the nearest known key by edit distance. Keys starting with `x-` are the
 /// user's own and never fire; items of an unknown kind are not checked. Points at the key.
+/// A key an asset of a campaign does not know (SPEC §13) fires the same way.
 public struct UnknownFieldRule: Rule {
     public let id = "unknown-field"
     public let defaultSeverity = Severity.warning
@@ -22,6 +23,15 @@ public struct UnknownFieldRule: Rule {
                 let hint = EditDistance.nearest(to: key, in: candidates).map { "did you mean '\($0)'? " } ?? ""
                 findings.add(self, item: item, at: pair.key.location,
                              "unknown field '\(key)' for a \(kind.rawValue): \(hint)prefix your own keys with 'x-'")
+            }
+            guard kind == .campaign else { continue }
+            for asset in item.assets {
+                for pair in asset.node.pairs ?? [] {
+                    guard let key = pair.key.string, !Asset.fields.contains(key), !Kind.isUserKey(key) else { continue }
+                    let hint = EditDistance.nearest(to: key, in: Asset.fields).map { "did you mean '\($0)'? " } ?? ""
+                    findings.add(self, item: item, at: pair.key.location,
+                                 "unknown field '\(key)' for asset \(asset.name(in: item)): \(hint)prefix your own keys with 'x-'")
+                }
             }
         }
     }

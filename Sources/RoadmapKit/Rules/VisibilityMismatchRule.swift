@@ -21,7 +21,7 @@ public struct VisibilityMismatchRule: Rule {
             case .epic: references = ["theme", "release"].compactMap { f in item.value(f).flatMap { n in n.string.map { (f, $0, n) } } }
             case .story: references = ["epic", "release"].compactMap { f in item.value(f).flatMap { n in n.string.map { (f, $0, n) } } }
             case .campaign: references = item.promotes.map { ("promotes", $0.id, $0.node) }
-            case .theme, .release: break
+            case .theme, .release, .program, .goal: break
             }
             for reference in references {
                 guard let other = snapshot[reference.id], other.kind != nil else { continue }

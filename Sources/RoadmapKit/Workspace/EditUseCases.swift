@@ -86,9 +86,16 @@ extension Workspace {
         return (document.bytes, changes)
     }
 
+    /// The value at a field path; in a list (`assets`) a segment names an entry by its `id`.
     static func value(at path: [String], in node: YAMLNode) -> YAMLValue? {
         var current: YAMLNode? = node
-        for key in path { current = current?[key] }
+        for key in path {
+            if let entries = current?.items {
+                current = entries.first { $0["id"]?.string == key }
+            } else {
+                current = current?[key]
+            }
+        }
         return current?.data
     }
 

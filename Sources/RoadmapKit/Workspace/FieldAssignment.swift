@@ -5,6 +5,11 @@ import Foundation
 /// Values are text: `title=2027` stays the string "2027". Lists are written `[a, b]`;
 /// `teaser` takes true/false; user `x-` keys are typed by the YAML core schema. An empty
 /// value (`owner=`) removes the field. `waive.RULE=reason` sets one waiver.
+///
+/// SPEC §13: `budget.planned=12000`, `results.signups.actual=420` and
+/// `assets.ASSET.FIELD=VALUE` reach into a campaign's mappings; an asset is named by its id
+/// (`assets.blog-post.publish=launch-7d`), and a new id adds an asset. Money and metric values
+/// (`planned`, `spent`, `target`, `actual`, `baseline`) are numbers.
 public struct FieldAssignment: Sendable, Equatable {
     public var path: [String]
     /// nil removes the field.
@@ -26,9 +31,29 @@ public struct FieldAssignment: Sendable, Equatable {
         guard !key.isEmpty else { throw RoadmapError("'\(text)' names no field before '='") }
         var path = [key]
         if key.hasPrefix("waive."), key.count > 6 { path = ["waive", String(key.dropFirst(6))] }
+        if let nested = nestedPath(key) { path = nested }
         if raw.isEmpty { return FieldAssignment(path: path, value: nil) }
-        return FieldAssignment(path: path, value: try typedValue(key: path[0], raw))
+        return FieldAssignment(path: path, value: try typedValue(key: path[path.count > 1 && path[0] != "waive" ? path.count - 1 : 0], raw))
     }
+
+    /// `budget.FIELD`, `results.METRIC[.FIELD]`, `assets.ID[.FIELD]`: the middle segment is a
+    /// name that may itself hold dots (asset ids and metrics may), the last a field.
+    static func nestedPath(_ key: String) -> [String]? {
+        for head in ["budget", "results", "assets"] where key.hasPrefix(head + ".") {
+            let rest = key.dropFirst(head.count + 1)
+            guard !rest.isEmpty else { return nil }
+            if head == "budget" { return [head, String(rest)] }
+            let leafFields = head == "assets" ? Asset.fields : ["target", "actual"]
+            if let dot = rest.lastIndex(of: "."), leafFields.contains(String(rest[rest.index(after: dot)...])) {
+                return [head, String(rest[..<dot]), String(rest[rest.index(after: dot)...])]
+            }
+            return [head, String(rest)]
+        }
+        return nil
+    }
+
+    /// Fields whose values are numbers (SPEC §13).
+    static let numberFields: Set<String> = ["planned", "spent", "target", "actual", "baseline"]
 
     static func typedValue(key: String, _ raw: String) throws -> YAMLValue {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
@@ -42,6 +67,11 @@ public struct FieldAssignment: Sendable, Equatable {
                 if case .mapping = item { return item }
                 return .string(Self.text(of: item) ?? "")
             })
+        }
+        if numberFields.contains(key) {
+            if let n = Int(trimmed) { return .int(n) }
+            if trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let d = Double(trimmed), d.isFinite { return .float(d) }
+            throw RoadmapError("'\(key)=\(raw)': \(key) is a number, e.g. 12000 or 99.50")
         }
         if key == "teaser" {
             switch trimmed {

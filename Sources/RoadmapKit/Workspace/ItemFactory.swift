@@ -22,10 +22,35 @@ public enum ItemFactory {
         return Canonical.layout(document, kind: kind)
     }
 
+    /// The path of `assets.ID[.FIELD]` with the asset's index in place of its id. An id the
+    /// campaign does not have yet is added as a new asset `{id: ID, FIELD: VALUE}` (nil is
+    /// returned: that edit is done); removing a field of a missing asset is an error.
+    static func assetPath(_ assignment: FieldAssignment, in document: inout YAMLDocument) throws -> [String]? {
+        let id = assignment.path[1]
+        let entries = document.root["assets"]?.items ?? []
+        if let index = entries.firstIndex(where: { $0["id"]?.string == id }) {
+            return ["assets", String(index)] + assignment.path.dropFirst(2)
+        }
+        guard let value = assignment.value else {
+            throw RoadmapError("no asset '\(id)' in 'assets'; the asset ids are \(entries.compactMap { $0["id"]?.string }.joined(separator: ", "))")
+        }
+        guard assignment.path.count == 3 else {
+            throw RoadmapError("no asset '\(id)' in 'assets': add one with assets.\(id).title=…")
+        }
+        var pairs: [(key: YAMLValue, value: YAMLValue)] = [(.string("id"), .string(id))]
+        if assignment.path[2] != "id" { pairs.append((.string(assignment.path[2]), value)) }
+        try document.append(["assets"], .mapping(pairs))
+        return nil
+    }
+
     /// Applies field assignments to a document, each as a minimal edit.
     static func apply(_ assignments: [FieldAssignment], to document: inout YAMLDocument) throws {
-        for assignment in assignments {
+        for var assignment in assignments {
             do {
+                if assignment.path.first == "assets", assignment.path.count >= 2 {
+                    guard let resolved = try assetPath(assignment, in: &document) else { continue }
+                    assignment.path = resolved
+                }
                 switch assignment.value {
                 case nil:
                     if document.root[assignment.path[0]] != nil || assignment.path.count > 1 { try document.remove(assignment.path) }
