@@ -65,6 +65,7 @@ exit 0
 #   start, end: the campaign's run, around its launch
 #   channels: e.g. email, blog, social, webinar, event, ads, pr
 #   audience: who it is for
+#   depends-on: ids it waits for, e.g. [other-campaign, {id: data-model, lag: 14}]
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: campaign
@@ -194,6 +195,7 @@ roadmap-review:
 #   theme:   the theme id it serves
 #   release: the release id it ships in (its stories inherit it)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (starts after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: epic
@@ -583,6 +585,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
 #   version:   the version customers will see
 #   tier:      major · minor · patch (default minor)
 #   marketing: required · optional · none (default required for a major release, else optional)
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (ships after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: release
@@ -599,6 +602,7 @@ description: |
 #   epic:    the epic id it belongs to
 #   release: the release id it ships in (default: its epic's)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (starts after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: story
