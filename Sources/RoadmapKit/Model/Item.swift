@@ -69,6 +69,8 @@ public final class Item: Sendable {
     public let channels: [String]
     public let audience: String?
     public let teaser: Bool
+    /// The valid entries of `depends-on` (SPEC §14), in written order.
+    public let dependsOn: [Dependency]
 
     // SPEC §13: goals, programs, and a campaign's plan, money and content.
     /// Goal ids (`goals` of a theme, epic, campaign or program; string entries) with their nodes.
@@ -140,6 +142,7 @@ public final class Item: Sendable {
         self.target = Money.amount(values["target"])
         self.baseline = Money.amount(values["baseline"])
         self.due = date("due")
+        self.dependsOn = Dependency.entries(of: values["depends-on"])
 
         var waivers: [Waiver] = []
         for pair in values["waive"]?.pairs ?? [] {

@@ -68,6 +68,7 @@ exit 0
 #   budget:  {planned: 12000, spent: 0, currency: EUR};  results: {signups: {target: 500, actual: 420}}
 #   assets:  content pieces, each {id, title, type, channel, publish (a date or launch-14d),
 #            owner, status, announces: [ids], teaser}
+#   depends-on: ids it waits for, e.g. [other-campaign, {id: data-model, lag: 14}]
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: campaign
@@ -197,6 +198,7 @@ roadmap-review:
 #   theme:   the theme id it serves
 #   release: the release id it ships in (its stories inherit it)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY;  goals: [goal ids]
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (starts after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: epic
@@ -616,6 +618,7 @@ description: |
 #   version:   the version customers will see
 #   tier:      major · minor · patch (default minor)
 #   marketing: required · optional · none (default required for a major release, else optional)
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (ships after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: release
@@ -632,6 +635,7 @@ description: |
 #   epic:    the epic id it belongs to
 #   release: the release id it ships in (default: its epic's)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (starts after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: story

@@ -6,7 +6,7 @@
 public enum CSVExporter {
     public static let header = [
         "id", "kind", "title", "status", "owner", "date", "launch", "start", "end", "release",
-        "promotes", "version", "tier", "tags", "goals", "program", "budget_planned", "budget_spent", "budget_currency",
+        "promotes", "depends_on", "version", "tier", "tags", "goals", "program", "budget_planned", "budget_spent", "budget_currency",
         "metric", "target", "due", "assets", "errors", "warnings", "findings", "path", "commit", "commit_date",
     ]
 
@@ -20,7 +20,9 @@ public enum CSVExporter {
             var row: [String] = [
                 item.id, item.kind?.rawValue ?? "", item.title ?? "", item.status, item.owner ?? "",
                 item.date?.text ?? "", item.launch?.text ?? "", item.start?.text ?? "", item.end?.text ?? "", release,
-                item.promotes.map(\.id).joined(separator: " "), item.version ?? "",
+                item.promotes.map(\.id).joined(separator: " "),
+                item.dependsOn.map { $0.lag == 0 ? $0.id : "\($0.id)\($0.lag > 0 ? "+" : "")\($0.lag)d" }.joined(separator: " "),
+                item.version ?? "",
                 item.kind == .release ? item.tier.rawValue : "", item.tags.joined(separator: " "),
             ]
             row += marketingColumns(item)

@@ -3,7 +3,8 @@ import Foundation
 /// One `KEY=VALUE` of `roadmap set` / `roadmap new --set`, turned into YAML data.
 ///
 /// Values are text: `title=2027` stays the string "2027". Lists are written `[a, b]`;
-/// `teaser` takes true/false; user `x-` keys are typed by the YAML core schema. An empty
+/// `teaser` takes true/false; `depends-on=ID` is the list `[ID]`; user `x-` keys are typed by
+/// the YAML core schema. An empty
 /// value (`owner=`) removes the field. `waive.RULE=reason` sets one waiver.
 ///
 /// SPEC §13: `budget.planned=12000`, `results.signups.actual=420` and
@@ -68,6 +69,8 @@ public struct FieldAssignment: Sendable, Equatable {
                 return .string(Self.text(of: item) ?? "")
             })
         }
+        // `depends-on` is always a list; one id is the common case, so it needs no brackets.
+        if key == "depends-on" { return .sequence([.string(trimmed)]) }
         if numberFields.contains(key) {
             if let n = Int(trimmed) { return .int(n) }
             if trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let d = Double(trimmed), d.isFinite { return .float(d) }
