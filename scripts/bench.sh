@@ -7,7 +7,7 @@
 #   scripts/bench.sh                 # 1,000, 10,000 and 50,000 items, 20,000 commits, 10 runs each
 #   BENCH_SIZES="1000" BENCH_COMMITS=2000 BENCH_RUNS=5 scripts/bench.sh   # a quick look
 #   BENCH_ONLY=history BENCH_SIZES=1000 BENCH_COMMITS=2000 scripts/bench.sh   # one part:
-#                                    # review, hook, history, proposals, startup (default: all)
+#                                    # review, hook, history, digest, import, proposals, startup (default: all)
 #
 # Every generated repository is measured twice for history: as generated (no commit-graph)
 # and as a copy where `git commit-graph write --reachable --changed-paths` has run (what
@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-bench-out}
 RUNS=${BENCH_RUNS:-10}
 SIZES=${BENCH_SIZES:-"1000 10000 50000"}
-ONLY=${BENCH_ONLY:-"review hook history proposals startup"}
+ONLY=${BENCH_ONLY:-"review hook history digest import proposals startup"}
 COMMITS=${BENCH_COMMITS:-20000}
 PROPOSALS=${BENCH_PROPOSALS:-50}
 SEED=${BENCH_SEED:-1}
@@ -181,9 +181,26 @@ for n in $SIZES; do
     NOTES+=("history: skipped for $n items, \`roadmap history --help\` fails (the command is not on this branch yet)")
   fi
 
+  # digest: the last week of the base branch (the generator's commits land every 5 to 75
+  # minutes: about 250 of them), cold and warm, against git log --since printing the same
+  # commits' patches under the roadmap
+  if part digest && has_command "$R" digest; then
+    last=$(git -C "$repo" log -1 --format=%cs main)
+    week=$(python3 -c 'import datetime, sys; print(datetime.date.fromisoformat(sys.argv[1]) - datetime.timedelta(days=6))' "$last")
+    measure "$n-digest-cold" "$R digest --since $week --today $TODAY" "$cold"
+    measure "$n-digest-warm" "$R digest --since $week --today $TODAY"
+    measure "$n-git-log-since" "git -C $repo log --first-parent --since=$week -p main -- roadmap roadmap.yaml"
+    row "$n" "digest --since $week, a week (cold)" "$n-digest-cold" "git log --since -p" "$n-git-log-since" ""
+    row "$n" "digest --since $week, a week (warm)" "$n-digest-warm" "git log --since -p" "$n-git-log-since" ""
+  elif part digest; then
+    NOTES+=("digest: skipped for $n items, \`roadmap digest --help\` fails (the command is not on this branch yet)")
+  fi
+
   # import: a Jira CSV export of N issues into an empty roadmap, in one commit; the
   # counterpart is git adding and committing the same files (written by the import)
-  if has_command "$BIN" import; then
+  if ! part import; then
+    :
+  elif has_command "$BIN" import; then
     imp="$OUT/import-$n" plain="$OUT/import-git-$n"
     who="env GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com"
     python3 scripts/generate-jira-export.py "$n" > "$OUT/jira-$n.csv"

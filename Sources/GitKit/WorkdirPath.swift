@@ -61,6 +61,29 @@ enum WorkdirPath {
     /// `target`; returns the failure's description, or nil. The temporary file never
     /// survives a failure.
     static func writeAndRename(_ bytes: [UInt8], temporary: String, target: String, permissions: mode_t) -> String? {
+        var failure = writeTemporary(bytes, temporary: temporary, permissions: permissions, sync: true)
+        if failure == nil && rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
+        return failure
+    }
+
+    /// Flushes to disk everything written to the file system holding `folder` (`syncfs`, which
+    /// the Glibc module does not export: looked up once; `sync` where it is missing or fails).
+    static func flushFileSystem(of folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY)
+        defer { if fd >= 0 { close(fd) } }
+        if fd >= 0, let syncfs, syncfs(fd) == 0 { return }
+        sync()
+    }
+
+    private static let syncfs: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
+    /// Writes `bytes` to a new `temporary` file with `permissions`, flushed to disk with
+    /// `sync`; returns the failure's description, or nil. The file never survives a failure.
+    static func writeTemporary(_ bytes: [UInt8], temporary: String, permissions: mode_t, sync: Bool) -> String? {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, permissions)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         var failure: String?
@@ -77,10 +100,9 @@ enum WorkdirPath {
                 offset += written
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && sync && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil && fchmod(fd, permissions) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil && rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
         if failure != nil { unlink(temporary) }
         return failure
     }

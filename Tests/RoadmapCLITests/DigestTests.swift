@@ -60,4 +60,46 @@ import Testing
         r = try digest(s, demo, "--since", "last week")
         #expect(r.status == 2 && r.stderr.hasPrefix("roadmap: error: invalid --since 'last week'"), "\(r.stderr)")
     }
+
+    /// The second digest of a period is answered from the caches (history, digest) and says
+    /// exactly what the first one computed.
+    @Test func aWarmDigestSaysExactlyWhatTheColdOneSaid() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let cold = try digest(s, demo, "--since", "2026-09-01", "--format", "json")
+        #expect(cold.status == 0, "\(cold.stderr)")
+        #expect(FileManager.default.fileExists(atPath: s.dir("\(demo)/.git/roadmap/digest-cache-v1")))
+        #expect(FileManager.default.fileExists(atPath: s.dir("\(demo)/.git/roadmap/history-cache-v1")))
+        let warm = try digest(s, demo, "--since", "2026-09-01", "--format", "json")
+        #expect(warm.stdout == cold.stdout)
+        #expect(cold.stdout.contains("\"introduced\" : 2") || cold.stdout.contains("\"introduced\": 2"), "\(cold.stdout.suffix(400))")
+        // A damaged cache file is ignored and replaced.
+        try s.write("\(demo)/.git/roadmap/digest-cache-v1", "RMDC garbage")
+        #expect(try digest(s, demo, "--since", "2026-09-01", "--format", "json").stdout == cold.stdout)
+    }
+
+    /// In a real `git clone --depth 3` the walk stops at the boundary and says the digest is
+    /// cut short when the period reaches past it (like `slips`), and not when it does not.
+    @Test func inAShallowCloneTheDigestStopsAtTheBoundaryAndSaysItIsTruncated() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        try GitHost.expectOK(s.git("clone", "-q", "--depth", "3", "file://\(s.dir(demo))", "shallow"))
+        var r = try digest(s, "shallow", "--since", "2026-01-01")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("roadmap digest: main, 2026-01-01 … now (2 commits)\n(history truncated: this is a shallow clone"), "\(r.stdout)")
+        #expect(!r.stdout.contains("Billing v2 slips a month"), "the boundary commit's change cannot be told: \(r.stdout)")
+        r = try digest(s, "shallow", "--since", "2026-01-01", "--format", "json")
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(doc?["truncated"] as? Bool == true)
+        #expect((doc?["commits"] as? [Any])?.count == 2)
+        for format in ["markdown", "html"] {
+            r = try digest(s, "shallow", "--since", "2026-01-01", "--format", format)
+            #expect(r.status == 0 && r.stdout.contains("history truncated"), "\(format): \(r.stdout)")
+        }
+        // A period inside the clone's history is whole.
+        r = try digest(s, "shallow", "--since", "2026-10-29", "--format", "json")
+        let inside = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(inside?["truncated"] as? Bool == false, "\(r.stdout)")
+        #expect((inside?["commits"] as? [Any])?.count == 2)
+    }
 }

@@ -64,6 +64,9 @@ struct ImportCLITests {
         #expect(again.status == 0)
         #expect(again.stdout.hasSuffix("\n0 added, 0 changed, 203 unchanged, 0 vanished; nothing to commit\n"), "\(again.stdout.suffix(300))")
         #expect(try s.git("rev-parse", "HEAD", in: "team").stdout == tip)
+        // Nothing changed: no commit, and git sees no difference in the working tree or the index.
+        #expect(try s.git("diff", "--exit-code", "HEAD", in: "team").status == 0)
+        #expect(try s.git("status", "--porcelain", "--untracked-files=no", in: "team").stdout.isEmpty)
     }
 
     @Test func aDryRunPrintsThePlanAsJSONAndWritesNothing() throws {

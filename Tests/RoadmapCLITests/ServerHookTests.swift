@@ -44,6 +44,75 @@ import Testing
         #expect(try s.git("fsck", "--strict", "--no-progress", in: "server.git").status == 0)
     }
 
+    /// Issue 18's "done when", end to end in one bare repository with the real git client: the
+    /// refused slip names the campaign and its owner, the override lets it in on the record,
+    /// and `roadmap notify` run in the bare repository for that push tells the owner, in every
+    /// format (JSON, Slack Block Kit checked against its schema, Markdown, an e-mail Python's
+    /// `email` package parses back).
+    @Test func inABareRepositoryTheRefusedSlipIsOverriddenOnTheRecordAndNotifyTellsTheOwnerInEveryFormat() throws {
+        let s = try Scratch()
+        try GitHost.make(s)
+        let config = try s.read("work/roadmap.yaml")
+        try s.write("work/roadmap.yaml", config + """
+            owners:
+              "@maria": {name: María José Núñez, email: maria@lumen.example, slack: U024BE7LH}
+
+            """)
+        try GitHost.commit(s, "Who is who", in: "work")
+        try GitHost.expectOK(s.git("push", "-q", "--no-verify", "origin", "main", in: "work", environment: GitHost.environment), "push owners")
+        let before = try GitHost.serverRef(s, "main")
+        #expect(try s.roadmap("set", "billing-v2", "date=2027-05-20", in: "work").status == 0)
+        try GitHost.commit(s, "Billing v2 slips to 20 May", in: "work")
+        let slip = try s.git("rev-parse", "HEAD", in: "work").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        var r = try s.git("push", "--no-verify", "origin", "main", in: "work", environment: GitHost.environment)
+        #expect(r.status != 0 && r.stderr.contains("push to main refused"), "\(r.stderr)")
+        #expect(r.stderr.contains("campaign billing-v2-launch (owner @maria)"), "\(r.stderr)")
+        r = try s.git("push", "--no-verify", "-o", "roadmap.override=Maria moves the launch next week", "origin", "main",
+                      in: "work", environment: GitHost.environment.merging(["ROADMAP_PUSHER": "Priya Patel"]) { $1 })
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try GitHost.serverRef(s, "main") == slip)
+        let record = try s.git("for-each-ref", "--format=%(refname)", "refs/roadmap/overrides/", in: "server.git").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(record.hasPrefix("refs/roadmap/overrides/") && !record.contains("\n"), "\(record)")
+        #expect(try s.git("log", "-1", "--format=%an%n%B", record, in: "server.git").stdout
+            .contains("Maria moves the launch next week"))
+
+        // notify for that push, in the bare repository (no working tree).
+        func notify(_ format: String) throws -> String {
+            let r = try s.roadmap("notify", "--base", before, "--head", slip, "--today", "2026-01-01", "--format", format,
+                                  "--from", "Roadmap <roadmap@lumen.example>", in: "server.git")
+            #expect(r.status == 0, "notify --format \(format) in a bare repository: \(r.stderr)")
+            return r.stdout
+        }
+        let markdown = try notify("markdown")
+        #expect(markdown.contains("### María José Núñez (@maria)") && markdown.contains("`billing-v2-launch`")
+            && markdown.contains("+35 days"), "\(markdown)")
+        try s.write("notify.json", try notify("json"))
+        try s.write("slack.json", try notify("slack"))
+        try s.write("mail.eml", try notify("email"))
+        let check = try CLI.run("python3", ["-c", """
+            import json, sys, email, email.policy, jsonschema
+            doc = json.load(open(sys.argv[1]))
+            assert doc["schemaVersion"] == 1 and doc["head"] == sys.argv[5], doc
+            maria = [o for o in doc["owners"] if o["handle"] == "@maria"][0]
+            move = maria["movedReleases"][0]
+            assert move["release"] == "billing-v2" and move["days"] == 35, move
+            assert "billing-v2-launch" in [c["id"] for c in move["campaigns"]], move
+            assert [f["rule"] for f in maria["newErrors"]] == ["launch-before-release"], maria["newErrors"]
+            slack = json.load(open(sys.argv[2]))
+            jsonschema.Draft7Validator(json.load(open(sys.argv[4]))).validate(slack)
+            assert any(b["type"] == "section" and b["text"]["text"].startswith("*<@U024BE7LH>*") for b in slack["blocks"]), slack
+            msg = email.message_from_binary_file(open(sys.argv[3], "rb"), policy=email.policy.default)
+            assert not msg.defects, msg.defects
+            assert [a.addr_spec for a in msg["To"].addresses] == ["maria@lumen.example"], msg["To"]
+            body = msg.get_content()
+            assert "billing-v2-launch" in body and "+35 days" in body, body
+            """, s.dir("notify.json"), s.dir("slack.json"), s.dir("mail.eml"),
+            CLI.packageRoot + "/Tests/Data/slack-block-kit-message.schema.json", slip], in: s.path, home: s.path)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
     @Test func proposalsAreReportedNeverRefusedAndBranchesTagsDeletionsForcePushesAndPushesOfNoItemGoThrough() throws {
         let s = try Scratch()
         try GitHost.make(s)

@@ -44,10 +44,15 @@ public enum DigestRenderer {
         "\(digest.branch), \(digest.since.text) … \(digest.until?.text ?? "now") (\(digest.entries.count) commit\(digest.entries.count == 1 ? "" : "s"))"
     }
 
+    /// Said under the period when a shallow clone cut the walk short.
+    static let truncationNote = "(history truncated: this is a shallow clone whose history stops inside the period; "
+        + "older changes are missing; run 'git fetch --unshallow' to see them all)"
+
     public static func render(_ digest: Digest, format: DigestFormat) -> String {
         switch format {
         case .text:
             var out = ["roadmap digest: " + period(digest)]
+            if digest.truncated { out.append(truncationNote) }
             for (title, lines) in sections(digest) {
                 out += ["", "\(title) (\(lines.count))"]
                 out += lines.map { "  \($0.what) — \($0.who), \($0.day): \"\($0.why)\"" }
@@ -56,6 +61,7 @@ public enum DigestRenderer {
         case .markdown:
             let e = MarkdownReviewRenderer.escape
             var out = ["## Roadmap digest", "", e(period(digest))]
+            if digest.truncated { out += ["", "_\(e(truncationNote))_"] }
             for (title, lines) in sections(digest) where !lines.isEmpty {
                 out += ["", "### \(title) (\(lines.count))", ""]
                 out += lines.map { "- \(e($0.what)) — \(e($0.who)), \($0.day): “\(e($0.why))”" }
@@ -66,6 +72,7 @@ public enum DigestRenderer {
             var out = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Roadmap digest</title></head>",
                        "<body style=\"font-family: sans-serif; line-height: 1.4\">",
                        "<h1 style=\"font-size: 1.3em\">Roadmap digest</h1>", "<p>\(h(period(digest)))</p>"]
+            if digest.truncated { out.append("<p><em>\(h(truncationNote))</em></p>") }
             for (title, lines) in sections(digest) where !lines.isEmpty {
                 out.append("<h2 style=\"font-size: 1.1em\">\(h(title)) (\(lines.count))</h2>")
                 out.append("<ul>")
@@ -88,6 +95,7 @@ public enum DigestRenderer {
             ("branch", .string(digest.branch)),
             ("since", .string(digest.since.text)),
             ("until", .string(digest.until?.text)),
+            ("truncated", .bool(digest.truncated)),
             ("commits", .array(digest.entries.map { e in
                 iso.timeZone = TimeZone(secondsFromGMT: e.offsetMinutes * 60)
                 return .object([

@@ -205,9 +205,7 @@ extension Workspace {
             // The working tree and the index first, the branch last: killed in between, the
             // import is left staged (commit it with roadmap commit), never a branch ahead of a
             // working tree that would show the import reverted.
-            for write in plan.writes {
-                try git("writing \(write.path)") { try repository.writeWorkdirFile(write.path, bytes: write.bytes) }
-            }
+            try git("writing the imported files") { try repository.writeWorkdirFiles(plan.writes.map { ($0.path, $0.bytes) }) }
             try git("updating the index") { try repository.updateIndex(toTree: tree, paths: paths) }
             let subject = message.split(separator: "\n").first.map(String.init) ?? message
             try repository.setReference(reference, to: id, expected: head, message: "import: \(subject)")
