@@ -52,7 +52,12 @@ struct ItemRoutes {
 
     static func currentText(_ field: String, _ data: YAMLValue?) -> String {
         guard case let .mapping(pairs)? = data else { return "" }
-        return PageModels.text(pairs.first { $0.key == .string(field) }?.value)
+        let value = pairs.first { $0.key == .string(field) }?.value
+        // A description keeps its lines in the textarea: a save must not flatten its paragraphs.
+        if field == "description", case let .string(text)? = value {
+            return text.components(separatedBy: "\n").map(PageModels.clean).joined(separator: "\n")
+        }
+        return PageModels.text(value)
     }
 
     /// Where a save goes: the proposal chosen in the form (or typed as a new one), or the base.
@@ -128,9 +133,12 @@ struct ItemRoutes {
             let author = app.author(context.user)
             let form = context.form
             do {
-                let fields = try Self.assignments(form: form.filter { $0.key != "title" }, kind: kind, current: nil)
                 _ = try await app.gate.run { ws in
-                    try ws.saveNewItem(kind: kind, id: id, title: title.isEmpty ? nil : title, fields: fields, on: target, author: author, today: today)
+                    // Only what differs from the kind's template is set: untouched fields keep
+                    // the template's values and layout, as `roadmap new` writes them.
+                    let defaults = try ws.newItemDefaults(kind, on: target)
+                    let fields = try Self.assignments(form: form.filter { $0.key != "title" }, kind: kind, current: defaults)
+                    return try ws.saveNewItem(kind: kind, id: id, title: title.isEmpty ? nil : title, fields: fields, on: target, author: author, today: today)
                 }
                 let on: String? = if case let .proposal(name) = target { name } else { nil }
                 return Self.redirect("/items/\(id)", on: on, saved: true)
@@ -251,7 +259,7 @@ struct ItemRoutes {
         }
         values["targets"] = targetOptions(data.state, on: on, user: context.user)
         values["defaultProposal"] = on == nil ? ReadRoutes.defaultProposal(context.user) : ""
-        values["canEdit"] = team
+        values["canEdit"] = team && !app.options.readOnly
         values["showHistory"] = team
         if !team { values["chart"] = false }
         values["notice"] = notice ?? false
@@ -277,14 +285,19 @@ struct ItemRoutes {
                         submitted: [String: [String]]? = nil) async throws -> Response {
         let today = try app.today()
         let audience = context.audience
-        let state = try await app.gate.run { try ReadRoutes.branchState($0, on: on, today: today, audience: audience) }
+        let (state, defaults) = try await app.gate.run { ws in
+            let state = try ReadRoutes.branchState(ws, on: on, today: today, audience: audience)
+            return (state, try ws.newItemDefaults(kind, on: on.map(EditTarget.proposal) ?? .base))
+        }
         var values = ReadRoutes.branchValues(state, on: on)
         values["title"] = "New \(kind.rawValue) · Roadmap"
         values["kind"] = kind.rawValue
         values["kinds"] = Kind.allCases.map { ["value": $0.rawValue, "selected": $0 == kind] }
         values["newId"] = submitted?["id"]?.first ?? ""
+        values["newProposal"] = submitted?["new_proposal"]?.first ?? ""
         values["form"] = formFields(kind).map { field -> [String: Any] in
-            let value = submitted?[field]?.first ?? ""
+            // The kind's template fills the form (its title is a placeholder: left empty here).
+            let value = submitted?[field]?.first ?? (field == "title" ? "" : currentText(field, defaults))
             var entry: [String: Any] = ["name": field, "label": field.capitalized, "value": value,
                                         "isDescription": field == "description", "isStatus": field == "status",
                                         "isText": field != "description" && field != "status"]
