@@ -36,8 +36,8 @@ for entry in "board|/board" "timeline|/timeline" "item $ITEM|/items/$ITEM" "/api
   size=$(curl -s -o /dev/null -w '%{size_download}' "$URL$path")   # also the warm-up
   curl -s -o /dev/null "$URL$path"
   echo "bench-serve: $label ($path)" >&2
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 30s --latency "$URL$path" > "$OUT/wrk-${label// /-}.txt" 2>&1 || true
-  rows+=("$label|$path|$size|$(python3 - "$OUT/wrk-${label// /-}.txt" <<'PY'
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 30s --latency "$URL$path" > "$OUT/wrk-${label//[^a-zA-Z0-9]/-}.txt" 2>&1 || true
+  rows+=("$label|$path|$size|$(python3 - "$OUT/wrk-${label//[^a-zA-Z0-9]/-}.txt" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 def ms(s):

@@ -8,7 +8,8 @@ import RoadmapKit
 /// (the same server sending bytes it already has).
 struct ExportRoute {
     let app: WebApp
-    let cache = ExportCache()
+    /// The last few exports rendered (a handful of branches and audiences).
+    let cache = TipCache<String>()
 
     func register(_ router: Router<WebContext>) {
         let app = self.app, cache = self.cache
@@ -16,44 +17,19 @@ struct ExportRoute {
             let on = try ReadRoutes.on(request)
             let today = try app.today()
             let audience = context.audience
-            let reference = try await app.gate.run { ws in
+            let html = try await app.gate.run { ws in
                 if audience != "team", let on { throw RoadmapError("there is no open proposal '\(on)'") }
-                return try ws.repository.referenceTarget(on.map(ws.proposalReference) ?? ws.baseReference)
-            }
-            let key = "\(reference?.hex ?? "-")|\(audience)|\(today.text)"
-            let html: String
-            if let cached = cache[key] {
-                html = cached
-            } else {
-                html = try await app.gate.run { ws in
+                let tip = try ws.repository.referenceTarget(on.map(ws.proposalReference) ?? ws.baseReference)
+                return try cache.value("\(tip?.hex ?? "-")|\(audience)|\(today.text)") {
                     let state = try ReadRoutes.branchState(ws, on: on, today: today, audience: audience)
                     return try HTMLExporter.render(state.view, template: try ws.exportTemplate("export.html.mustache"))
                 }
-                cache[key] = html
             }
             // The export is one self-contained page: its style is inline, it has no script.
             return Response(status: .ok, headers: [
                 .contentType: "text/html; charset=utf-8",
                 .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'",
             ], body: .init(byteBuffer: ByteBuffer(string: html)))
-        }
-    }
-}
-
-/// The last few exports rendered (a handful of branches and audiences; older ones are dropped).
-final class ExportCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pages: [(key: String, html: String)] = []
-    static let capacity = 8
-
-    subscript(key: String) -> String? {
-        get { lock.withLock { pages.first { $0.key == key }?.html } }
-        set {
-            lock.withLock {
-                pages.removeAll { $0.key == key }
-                if let newValue { pages.insert((key, newValue), at: 0) }
-                if pages.count > Self.capacity { pages.removeLast() }
-            }
         }
     }
 }

@@ -170,6 +170,12 @@ struct ItemRoutes {
         return Response(status: .seeOther, headers: [.location: path + (query.isEmpty ? "" : joiner + query.joined(separator: "&"))])
     }
 
+    /// An item's history and blame at a tip.
+    struct ItemTrail: Sendable {
+        var history: ItemHistoryResult?
+        var blame: [BlameLine]
+    }
+
     struct ItemData: Sendable {
         var state: ReadRoutes.BranchState
         var item: BranchItem
@@ -185,12 +191,17 @@ struct ItemRoutes {
         let data = try await app.gate.run { ws -> ItemData in
             let state = try ReadRoutes.branchState(ws, on: on, today: today, audience: audience)
             // An item the audience may not see is answered exactly as an absent one.
-            guard state.view.snapshot[id] != nil else { throw WebError(.notFound, "no item '\(id)' of a known kind on this branch") }
-            let item = try ws.branchItem(id: id, reference: on.map(ws.proposalReference) ?? ws.baseReference)
-            // History and blame name commits, authors and old values: the team's only.
-            let history = team ? try? ws.history(of: id, field: nil, limit: 100, from: state.tip) : nil
-            let blame = team ? (try? ws.blame(id, from: state.tip))?.lines ?? [] : []
-            return ItemData(state: state, item: item, history: history, blame: blame)
+            guard let known = state.view.snapshot[id] else { throw WebError(.notFound, "no item '\(id)' of a known kind on this branch") }
+            let item = try ws.branchItem(id: id, reference: on.map(ws.proposalReference) ?? ws.baseReference, knownPath: known.path)
+            // History and blame name commits, authors and old values: the team's only. They
+            // walk the whole history of the branch (at 20,000 commits, most of the page's
+            // time), so they are kept per tip and item: the next view of the item is quick.
+            guard team else { return ItemData(state: state, item: item, history: nil, blame: []) }
+            let trail = Caches.trails.value("\(state.tip.hex)|\(id)") {
+                ItemTrail(history: try? ws.history(of: id, field: nil, limit: 100, from: state.tip),
+                          blame: (try? ws.blame(id, from: state.tip))?.lines ?? [])
+            }
+            return ItemData(state: state, item: item, history: trail.history, blame: trail.blame)
         }
         let snapshot = data.state.view.snapshot
         guard let item = snapshot[id], let kind = item.kind else {

@@ -8,6 +8,9 @@ import RoadmapKit
 enum PageModels {
     static let pageSize = 200
     static let cardsPerColumn = 50
+    /// With every kind's board on one page (four boards), fewer cards a column: the page
+    /// weighs about what one kind's board does (measured at 10,000 items: docs/serve.md).
+    static let cardsPerColumnAllKinds = 20
 
     static func clean(_ s: String) -> String { sanitizeForTerminal(s) }
 
@@ -173,17 +176,18 @@ enum PageModels {
     // MARK: Board
 
     static func board(_ view: RoadmapView, blobs: [String: String], kinds: [Kind], page: Int, on: String?) -> [String: Any] {
+        let perColumn = kinds.count == 1 ? cardsPerColumn : cardsPerColumnAllKinds
         let boards: [[String: Any]] = kinds.map { kind in
             let board = Board(view.snapshot, kind: kind)
             let statuses = kind.statuses
             return [
                 "kind": kind.rawValue, "title": kind.folder.capitalized,
                 "columns": board.columns.map { column -> [String: Any] in
-                    let start = (page - 1) * cardsPerColumn
-                    let shown = start < column.cards.count ? Array(column.cards[start..<min(start + cardsPerColumn, column.cards.count)]) : []
+                    let start = (page - 1) * perColumn
+                    let shown = start < column.cards.count ? Array(column.cards[start..<min(start + perColumn, column.cards.count)]) : []
                     return [
                         "status": clean(column.status), "count": column.cards.count,
-                        "more": column.cards.count > start + cardsPerColumn ? column.cards.count - start - cardsPerColumn : false,
+                        "more": column.cards.count > start + perColumn ? column.cards.count - start - perColumn : false,
                         "cards": shown.map { card -> [String: Any] in
                             let findings = view.findings(of: card.id)
                             return [

@@ -47,7 +47,7 @@ struct ReadRoutes {
         // The configuration by its bytes (a description of it would list its dictionaries in
         // an order that differs from one load to the next).
         let key = "\(tip.hex)|\(audience)|\(today.text)|" + String(decoding: try ws.configBytes() ?? [], as: UTF8.self)
-        let view = try ViewCache.shared.view(key) { audienceView.filter(try ws.view(at: .at(tip.hex), today: today)) }
+        let view = try Caches.views.value(key) { audienceView.filter(try ws.view(at: .at(tip.hex), today: today)) }
         let proposals = audienceView.audience == .team ? try ws.openProposals().map(\.name) : []
         return BranchState(view: view, tip: tip, proposals: proposals, base: ws.config.base, direct: ws.config.webDirect)
     }
@@ -94,8 +94,10 @@ struct ReadRoutes {
             let audience = context.audience
             let (state, blobs) = try await app.gate.run { ws in
                 let state = try Self.branchState(ws, on: on, today: today, audience: audience)
-                let files = try ws.itemFiles(.commit(state.tip))
-                let blobs = Dictionary(files.map { (ItemID.fromPath($0.path), $0.blob?.hex ?? "") }, uniquingKeysWith: { a, _ in a })
+                let blobs = try Caches.blobs.value(state.tip.hex) {
+                    let files = try ws.itemFiles(.commit(state.tip))
+                    return Dictionary(files.map { (ItemID.fromPath($0.path), $0.blob?.hex ?? "") }, uniquingKeysWith: { a, _ in a })
+                }
                 return (state, blobs)
             }
             var values = PageModels.board(state.view, blobs: blobs, kinds: kinds, page: page, on: on)
