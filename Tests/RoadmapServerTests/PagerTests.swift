@@ -37,7 +37,7 @@ import Testing
             let first = Browser.text(try await browser.get("/timeline?on=pg&scale=quarter&kind=release&owner=%40pager"))
             #expect(Self.count(first, "class=\"row release") == 200)
             let next = try #require(Self.link(first, rel: "next"))
-            for part in ["on=pg", "scale=quarter", "kind=release", "owner=%40pager", "page=2"] {
+            for part in ["on=pg", "scale=quarter", "kind=release", "owner=@pager", "page=2"] {
                 #expect(next.contains(part), "\(next) keeps \(part)")
             }
             let second = Browser.text(try await browser.get("/timeline" + next))
@@ -46,7 +46,7 @@ import Testing
             #expect(second.contains("proposal <strong>pg</strong>"), "page 2 still shows the proposal")
             #expect(second.contains("value=\"quarter\" checked"), "page 2 keeps the zoom")
             let previous = try #require(Self.link(second, rel: "prev"))
-            #expect(previous.contains("owner=%40pager") && previous.contains("page=1"))
+            #expect(previous.contains("owner=@pager") && previous.contains("page=1"))
             #expect(Self.link(second, rel: "next") == nil)
         }
     }
