@@ -7,7 +7,8 @@
 #   scripts/bench.sh                 # 1,000, 10,000 and 50,000 items, 20,000 commits, 10 runs each
 #   BENCH_SIZES="1000" BENCH_COMMITS=2000 BENCH_RUNS=5 scripts/bench.sh   # a quick look
 #   BENCH_ONLY=history BENCH_SIZES=1000 BENCH_COMMITS=2000 scripts/bench.sh   # one part:
-#                                    # review, hook, history, digest, import, proposals, startup (default: all)
+#                                    # review, hook, history, digest, import, proposals, startup, serve (default: all)
+#   BENCH_BEFORE_BIN=/path/to/roadmap   # serve: also time the start-up of a build without the server
 #
 # Every generated repository is measured twice for history: as generated (no commit-graph)
 # and as a copy where `git commit-graph write --reachable --changed-paths` has run (what
@@ -22,7 +23,7 @@ cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-bench-out}
 RUNS=${BENCH_RUNS:-10}
 SIZES=${BENCH_SIZES:-"1000 10000 50000"}
-ONLY=${BENCH_ONLY:-"review hook history digest import proposals startup"}
+ONLY=${BENCH_ONLY:-"review hook history digest import proposals startup serve"}
 COMMITS=${BENCH_COMMITS:-20000}
 PROPOSALS=${BENCH_PROPOSALS:-50}
 SEED=${BENCH_SEED:-1}
@@ -222,6 +223,12 @@ for n in $SIZES; do
     row "$n" "proposals ($PROPOSALS open, cold)" "$n-proposals" "git branch -v" "$n-git-branches" ""
   else
     NOTES+=("proposals: skipped for $n items, \`roadmap proposals --help\` fails (the command is not on this branch yet)")
+  fi
+
+  # roadmap serve at 10,000 items: wrk against the pages and the static export (its own table)
+  if part serve && [ "$n" = 10000 ]; then
+    scripts/bench-serve.sh "$BIN" "$repo" "$OUT/serve-$n" "${BENCH_BEFORE_BIN:-}" >&2
+    NOTES+=("serve: see $OUT/serve-$n/serve.md")
   fi
 done
 

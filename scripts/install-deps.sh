@@ -15,6 +15,8 @@ if { [ "${ROADMAP_WITH_BROWSER:-0}" = 1 ] || [ "${CI:-}" = true ]; }; then
   command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
 fi
 if [ "${ROADMAP_WITH_BENCH:-0}" = 1 ] && ! command -v hyperfine >/dev/null 2>&1; then apt_packages+=(hyperfine); fi
+# wrk: the load generator of the `roadmap serve` rows (scripts/bench-serve.sh).
+if [ "${ROADMAP_WITH_BENCH:-0}" = 1 ] && ! command -v wrk >/dev/null 2>&1; then apt_packages+=(wrk); fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "install-deps: installing ${apt_packages[*]}" >&2

@@ -54,7 +54,12 @@ struct ItemRoutes {
 
     static func currentText(_ field: String, _ data: YAMLValue?) -> String {
         guard case let .mapping(pairs)? = data else { return "" }
-        return PageModels.text(pairs.first { $0.key == .string(field) }?.value)
+        let value = pairs.first { $0.key == .string(field) }?.value
+        // A description keeps its lines in the textarea: a save must not flatten its paragraphs.
+        if field == "description", case let .string(text)? = value {
+            return text.components(separatedBy: "\n").map(PageModels.clean).joined(separator: "\n")
+        }
+        return PageModels.text(value)
     }
 
     /// Where a save goes: the proposal chosen in the form (or typed as a new one), or the base.
@@ -130,9 +135,12 @@ struct ItemRoutes {
             let author = app.author(context.user)
             let form = context.form
             do {
-                let fields = try Self.assignments(form: form.filter { $0.key != "title" }, kind: kind, current: nil)
                 _ = try await app.gate.run { ws in
-                    try ws.saveNewItem(kind: kind, id: id, title: title.isEmpty ? nil : title, fields: fields, on: target, author: author, today: today)
+                    // Only what differs from the kind's template is set: untouched fields keep
+                    // the template's values and layout, as `roadmap new` writes them.
+                    let defaults = try ws.newItemDefaults(kind, on: target)
+                    let fields = try Self.assignments(form: form.filter { $0.key != "title" }, kind: kind, current: defaults)
+                    return try ws.saveNewItem(kind: kind, id: id, title: title.isEmpty ? nil : title, fields: fields, on: target, author: author, today: today)
                 }
                 let on: String? = if case let .proposal(name) = target { name } else { nil }
                 return Self.redirect("/items/\(id)", on: on, saved: true)
@@ -164,6 +172,12 @@ struct ItemRoutes {
         return Response(status: .seeOther, headers: [.location: path + (query.isEmpty ? "" : joiner + query.joined(separator: "&"))])
     }
 
+    /// An item's history and blame at a tip.
+    struct ItemTrail: Sendable {
+        var history: ItemHistoryResult?
+        var blame: [BlameLine]
+    }
+
     struct ItemData: Sendable {
         var state: ReadRoutes.BranchState
         var item: BranchItem
@@ -179,12 +193,17 @@ struct ItemRoutes {
         let data = try await app.gate.run { ws -> ItemData in
             let state = try ReadRoutes.branchState(ws, on: on, today: today, audience: audience)
             // An item the audience may not see is answered exactly as an absent one.
-            guard state.view.snapshot[id] != nil else { throw WebError(.notFound, "no item '\(id)' of a known kind on this branch") }
-            let item = try ws.branchItem(id: id, reference: on.map(ws.proposalReference) ?? ws.baseReference)
-            // History and blame name commits, authors and old values: the team's only.
-            let history = team ? try? ws.history(of: id, field: nil, limit: 100, from: state.tip) : nil
-            let blame = team ? (try? ws.blame(id, from: state.tip))?.lines ?? [] : []
-            return ItemData(state: state, item: item, history: history, blame: blame)
+            guard let known = state.view.snapshot[id] else { throw WebError(.notFound, "no item '\(id)' of a known kind on this branch") }
+            let item = try ws.branchItem(id: id, reference: on.map(ws.proposalReference) ?? ws.baseReference, knownPath: known.path)
+            // History and blame name commits, authors and old values: the team's only. They
+            // walk the whole history of the branch (at 20,000 commits, most of the page's
+            // time), so they are kept per tip and item: the next view of the item is quick.
+            guard team else { return ItemData(state: state, item: item, history: nil, blame: []) }
+            let trail = Caches.trails.value("\(state.tip.hex)|\(id)") {
+                ItemTrail(history: try? ws.history(of: id, field: nil, limit: 100, from: state.tip),
+                          blame: (try? ws.blame(id, from: state.tip))?.lines ?? [])
+            }
+            return ItemData(state: state, item: item, history: trail.history, blame: trail.blame)
         }
         let snapshot = data.state.view.snapshot
         guard let item = snapshot[id], let kind = item.kind else {
@@ -253,7 +272,7 @@ struct ItemRoutes {
         }
         values["targets"] = targetOptions(data.state, on: on, user: context.user)
         values["defaultProposal"] = on == nil ? ReadRoutes.defaultProposal(context.user) : ""
-        values["canEdit"] = team
+        values["canEdit"] = team && !app.options.readOnly
         values["showHistory"] = team
         if !team { values["chart"] = false }
         values["notice"] = notice ?? false
@@ -279,14 +298,19 @@ struct ItemRoutes {
                         submitted: [String: [String]]? = nil) async throws -> Response {
         let today = try app.today()
         let audience = context.audience
-        let state = try await app.gate.run { try ReadRoutes.branchState($0, on: on, today: today, audience: audience) }
+        let (state, defaults) = try await app.gate.run { ws in
+            let state = try ReadRoutes.branchState(ws, on: on, today: today, audience: audience)
+            return (state, try ws.newItemDefaults(kind, on: on.map(EditTarget.proposal) ?? .base))
+        }
         var values = ReadRoutes.branchValues(state, on: on)
         values["title"] = "New \(kind.rawValue) · Roadmap"
         values["kind"] = kind.rawValue
         values["kinds"] = Kind.allCases.map { ["value": $0.rawValue, "selected": $0 == kind] }
         values["newId"] = submitted?["id"]?.first ?? ""
+        values["newProposal"] = submitted?["new_proposal"]?.first ?? ""
         values["form"] = formFields(kind).map { field -> [String: Any] in
-            let value = submitted?[field]?.first ?? ""
+            // The kind's template fills the form (its title is a placeholder: left empty here).
+            let value = submitted?[field]?.first ?? (field == "title" ? "" : currentText(field, defaults))
             var entry: [String: Any] = ["name": field, "label": field.capitalized, "value": value,
                                         "isDescription": field == "description", "isStatus": field == "status",
                                         "isText": field != "description" && field != "status"]

@@ -8,6 +8,9 @@ import RoadmapKit
 enum PageModels {
     static let pageSize = 200
     static let cardsPerColumn = 50
+    /// With every kind's board on one page (four boards), fewer cards a column: the page
+    /// weighs about what one kind's board does (measured at 10,000 items: docs/serve.md).
+    static let cardsPerColumnAllKinds = 20
 
     static func clean(_ s: String) -> String { sanitizeForTerminal(s) }
 
@@ -25,6 +28,22 @@ enum PageModels {
         case let .sequence(items)?: return items.map { text($0) }.joined(separator: ", ")
         case let .mapping(pairs)?: return pairs.map { "\(text($0.key)): \(text($0.value))" }.joined(separator: "; ")
         }
+    }
+
+    /// A query string of the non-empty parameters, percent-encoded (`a=1&b=x%20y`), so that a
+    /// pager's links keep the filters, the zoom and the branch of the page they are on.
+    static func query(_ pairs: [(String, String?)]) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+#?/")
+        return pairs.compactMap { name, value in
+            guard let value, !value.isEmpty else { return nil }
+            return "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+    }
+
+    /// `?query&page=N`: the link to page N keeping everything else.
+    static func pageLink(_ query: String, _ page: Int) -> String {
+        "?" + (query.isEmpty ? "" : query + "&") + "page=\(page)"
     }
 
     static func finding(_ f: Finding) -> [String: Any] {
@@ -50,10 +69,22 @@ enum PageModels {
         var owner: String?
         var status: String?
         var page: Int
+        /// The page's other parameters (`on`, `scale`), kept by the pager's links.
+        var scale: String? = nil
+        var on: String? = nil
+
+        var query: String {
+            PageModels.query([("on", on), ("scale", scale), ("kind", kind), ("theme", theme), ("owner", owner), ("status", status)])
+        }
     }
 
     static func timeline(_ view: RoadmapView, _ timeline: Timeline, filters: TimelineFilters) -> [String: Any] {
         let snapshot = view.snapshot
+        // The releases with an epic of the chosen theme, found once (not once per row: at
+        // 10,000 items a scan per row is 10^8 comparisons).
+        let themedReleases: Set<String> = filters.theme.map { theme in
+            Set(snapshot.items.lazy.filter { $0.kind == .epic && $0.theme == theme }.compactMap(\.release))
+        } ?? []
         func keep(_ entry: Timeline.Entry) -> Bool {
             if let kind = filters.kind, entry.kind.rawValue != kind { return false }
             if let owner = filters.owner, entry.owner?.caseInsensitiveCompare(owner) != .orderedSame { return false }
@@ -62,9 +93,9 @@ enum PageModels {
                 guard let item = snapshot[entry.id] else { return false }
                 switch item.kind {
                 case .release?:
-                    return snapshot.items.contains { $0.kind == .epic && $0.release == item.id && $0.theme == theme }
+                    return themedReleases.contains(item.id)
                 case .campaign?:
-                    return entry.promoted.contains { p in snapshot.items.contains { $0.kind == .epic && $0.release == p.id && $0.theme == theme } }
+                    return entry.promoted.contains { themedReleases.contains($0.id) }
                 default:
                     return Self.theme(of: item, in: snapshot) == theme
                 }
@@ -136,25 +167,27 @@ enum PageModels {
             "statuses": options(statuses, filters.status),
             "undated": timeline.undated.prefix(pageSize).map { ["id": clean($0.id), "title": clean($0.title)] },
             "hasUndated": !timeline.undated.isEmpty,
-            "page": filters.page, "nextPage": hasMore ? filters.page + 1 : false,
-            "previousPage": filters.page > 1 ? filters.page - 1 : false,
+            "page": filters.page,
+            "nextPage": hasMore ? pageLink(filters.query, filters.page + 1) : false,
+            "previousPage": filters.page > 1 ? pageLink(filters.query, filters.page - 1) : false,
         ]
     }
 
     // MARK: Board
 
     static func board(_ view: RoadmapView, blobs: [String: String], kinds: [Kind], page: Int, on: String?) -> [String: Any] {
+        let perColumn = kinds.count == 1 ? cardsPerColumn : cardsPerColumnAllKinds
         let boards: [[String: Any]] = kinds.map { kind in
             let board = Board(view.snapshot, kind: kind)
             let statuses = kind.statuses
             return [
                 "kind": kind.rawValue, "title": kind.folder.capitalized,
                 "columns": board.columns.map { column -> [String: Any] in
-                    let start = (page - 1) * cardsPerColumn
-                    let shown = start < column.cards.count ? Array(column.cards[start..<min(start + cardsPerColumn, column.cards.count)]) : []
+                    let start = (page - 1) * perColumn
+                    let shown = start < column.cards.count ? Array(column.cards[start..<min(start + perColumn, column.cards.count)]) : []
                     return [
                         "status": clean(column.status), "count": column.cards.count,
-                        "more": column.cards.count > start + cardsPerColumn ? column.cards.count - start - cardsPerColumn : false,
+                        "more": column.cards.count > start + perColumn ? column.cards.count - start - perColumn : false,
                         "cards": shown.map { card -> [String: Any] in
                             let findings = view.findings(of: card.id)
                             return [
@@ -168,7 +201,11 @@ enum PageModels {
                 },
             ]
         }
-        return ["boards": boards, "page": page]
+        let hasMore = boards.contains { ($0["columns"] as? [[String: Any]] ?? []).contains { $0["more"] is Int } }
+        let query = Self.query([("on", on), ("kind", kinds.count == 1 ? kinds[0].rawValue : nil)])
+        return ["boards": boards, "page": page,
+                "nextPage": hasMore ? pageLink(query, page + 1) : false,
+                "previousPage": page > 1 ? pageLink(query, page - 1) : false]
     }
 }
 

@@ -13,11 +13,14 @@ struct Pages: Sendable {
     let library: MustacheLibrary
     /// Static files by URL name (`app.js`, `roadmap.css`): content type and bytes.
     let statics: [String: (type: String, body: String)]
+    /// `--read-only`: no page offers a form that would change the roadmap.
+    let readOnly: Bool
 
     static let pageNames = ["header", "footer", "timeline", "board", "item", "new", "review", "proposals",
                             "proposal", "slips", "login", "error"]
 
-    init(workspace: Workspace) throws {
+    init(workspace: Workspace, readOnly: Bool = false) throws {
+        self.readOnly = readOnly
         var library = MustacheLibrary()
         for name in Self.pageNames {
             let path = "web/\(name).mustache"
@@ -45,6 +48,7 @@ struct Pages: Sendable {
         all["user"] = context.user.map { ["name": $0.name, "audience": $0.audience] as [String: Any] } ?? false
         all["audience"] = context.audience
         all["team"] = context.audience == "team"
+        all["writable"] = context.audience == "team" && !readOnly
         all["seesFindings"] = context.audience == "team" || context.audience == "key"
         all["nav_" + (values["nav"] as? String ?? name)] = true
         if all["title"] == nil { all["title"] = "Roadmap" }

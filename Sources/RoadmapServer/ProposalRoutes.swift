@@ -12,7 +12,7 @@ struct ProposalRoutes {
 
     func register(_ router: Router<WebContext>) {
         let app = self.app
-        router.get("/proposals") { _, context in
+        router.get("/proposals") { request, context in
             let today = try app.today()
             let report = try await app.gate.run { try $0.proposalsReport(remote: nil, today: today) }
             let day = DateFormatter()
@@ -27,6 +27,8 @@ struct ProposalRoutes {
                      "introduced": p.diff.introduced.count, "resolved": p.diff.resolved.count, "clean": p.mergesCleanly]
                 },
                 "none": report.proposals.isEmpty,
+                // After post/redirect/get: what the person just did, in words.
+                "notice": Self.listNotice(request, base: report.base) ?? false,
             ]
             return app.pages.render("proposals", values, context: context)
         }
@@ -64,6 +66,13 @@ struct ProposalRoutes {
                 return try await Self.proposalPage(app, name: name, context: context, error: error.message, status: .conflict)
             }
         }
+    }
+
+    static func listNotice(_ request: Request, base: String) -> String? {
+        let query = request.uri.queryParameters
+        if let name = query.get("accepted"), ItemID.isValid(name) { return "Accepted \(name) into \(base)." }
+        if let name = query.get("withdrawn"), ItemID.isValid(name) { return "Withdrew \(name); it is archived, nothing is lost." }
+        return nil
     }
 
     static func name(_ context: WebContext) throws -> String {

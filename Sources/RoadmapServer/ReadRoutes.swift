@@ -18,6 +18,11 @@ struct ReadRoutes {
         return name
     }
 
+    /// `?page=N`, 1 when absent; clamped so that no offset computed from it can overflow.
+    static func page(_ request: Request) -> Int {
+        min(max(1, request.uri.queryParameters.get("page", as: Int.self) ?? 1), 1_000_000)
+    }
+
     /// The state of a branch: its view (with findings), its tip, and the open proposals.
     struct BranchState: Sendable {
         var view: RoadmapView
@@ -39,7 +44,10 @@ struct ReadRoutes {
         // Everything a page shows is drawn from the audience's view (SPEC §12): hidden items,
         // fields and findings never reach a template.
         let audienceView = AudienceView(Audience(rawValue: audience) ?? .public, config: ws.config)
-        let view = audienceView.filter(try ws.view(at: .at(tip.hex), today: today))
+        // The configuration by its bytes (a description of it would list its dictionaries in
+        // an order that differs from one load to the next).
+        let key = "\(tip.hex)|\(audience)|\(today.text)|" + String(decoding: try ws.configBytes() ?? [], as: UTF8.self)
+        let view = try Caches.views.value(key) { audienceView.filter(try ws.view(at: .at(tip.hex), today: today)) }
         let proposals = audienceView.audience == .team ? try ws.openProposals().map(\.name) : []
         return BranchState(view: view, tip: tip, proposals: proposals, base: ws.config.base, direct: ws.config.webDirect)
     }
@@ -68,7 +76,7 @@ struct ReadRoutes {
             let filters = PageModels.TimelineFilters(
                 kind: query.get("kind").flatMap { $0.isEmpty ? nil : $0 }, theme: query.get("theme").flatMap { $0.isEmpty ? nil : $0 },
                 owner: query.get("owner").flatMap { $0.isEmpty ? nil : $0 }, status: query.get("status").flatMap { $0.isEmpty ? nil : $0 },
-                page: max(1, query.get("page", as: Int.self) ?? 1))
+                page: Self.page(request), scale: scale?.rawValue, on: on)
             let audience = context.audience
             let state = try await app.gate.run { try Self.branchState($0, on: on, today: today, audience: audience) }
             var values = PageModels.timeline(state.view, Timeline(state.view, scale: scale), filters: filters)
@@ -82,12 +90,14 @@ struct ReadRoutes {
             let today = try app.today()
             let query = request.uri.queryParameters
             let kinds = query.get("kind").flatMap(Kind.init(rawValue:)).map { [$0] } ?? [.epic, .story, .release, .campaign]
-            let page = max(1, query.get("page", as: Int.self) ?? 1)
+            let page = Self.page(request)
             let audience = context.audience
             let (state, blobs) = try await app.gate.run { ws in
                 let state = try Self.branchState(ws, on: on, today: today, audience: audience)
-                let files = try ws.itemFiles(.commit(state.tip))
-                let blobs = Dictionary(files.map { (ItemID.fromPath($0.path), $0.blob?.hex ?? "") }, uniquingKeysWith: { a, _ in a })
+                let blobs = try Caches.blobs.value(state.tip.hex) {
+                    let files = try ws.itemFiles(.commit(state.tip))
+                    return Dictionary(files.map { (ItemID.fromPath($0.path), $0.blob?.hex ?? "") }, uniquingKeysWith: { a, _ in a })
+                }
                 return (state, blobs)
             }
             var values = PageModels.board(state.view, blobs: blobs, kinds: kinds, page: page, on: on)

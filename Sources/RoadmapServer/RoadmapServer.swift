@@ -15,6 +15,7 @@ public enum RoadmapServer {
         ItemRoutes(app: app).register(router)
         ProposalRoutes(app: app).register(router)
         LoginRoutes(app: app).register(router)
+        ExportRoute(app: app).register(router)
         return router
     }
 

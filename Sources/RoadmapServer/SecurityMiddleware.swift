@@ -70,7 +70,7 @@ struct SecurityMiddleware: RouterMiddleware {
         var session = await app.sessions.session(cookieValue)
         if session == nil {
             let user = app.users == nil ? app.localUser : nil
-            let created = await app.sessions.create(user: user)
+            let created = await app.sessions.visit(user: user)
             session = created
             setCookie = Self.cookie(created.id)
         }
@@ -103,7 +103,16 @@ struct SecurityMiddleware: RouterMiddleware {
                origin != "http://\(host)" && origin != "https://\(host)" {
                 throw WebError(.forbidden, "a form from another site (\(origin)) cannot change this roadmap")
             }
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            // Bounded: a declared length over the limit is refused before reading a byte, and
+            // a body that turns out longer (chunked) is refused as soon as it passes the limit.
+            let tooLarge = WebError(.contentTooLarge, "the form is larger than \(context.maxUploadSize / 1024) KiB; shorten the description")
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > context.maxUploadSize { throw tooLarge }
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: context.maxUploadSize)
+            } catch is NIOTooManyBytesError {
+                throw tooLarge
+            }
             context.form = FormData.parse(String(buffer: body))
             guard let token = context.field("csrf"), constantTimeEqual(token, session.csrf) else {
                 throw WebError(.forbidden, "the form has expired or did not come from this site (missing CSRF token); reload the page and try again")
@@ -123,7 +132,7 @@ struct SecurityMiddleware: RouterMiddleware {
         if method == .post { return path == "/login" || path == "/logout" }
         if path.hasPrefix("/static/") || path.hasPrefix("/items/") { return true }
         if audience.seesFindings && (path == "/review" || path == "/api/review") { return true }
-        return ["/", "/timeline", "/board", "/login", "/api/items", "/api/tip"].contains(path)
+        return ["/", "/timeline", "/board", "/login", "/export.html", "/api/items", "/api/tip"].contains(path)
     }
 
     static func cookie(_ id: String) -> String {

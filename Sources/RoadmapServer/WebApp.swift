@@ -22,7 +22,7 @@ final class WebApp: Sendable {
         users = try options.usersFile.map(UsersFile.load)
         let name = (try? workspace.repository.authorSignature().name) ?? "you"
         localUser = WebUser(name: name, audience: options.audience)
-        pages = try Pages(workspace: workspace)
+        pages = try Pages(workspace: workspace, readOnly: options.readOnly)
     }
 
     /// The day rules judge time by: `--today`, else the system date of this request.

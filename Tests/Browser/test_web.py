@@ -221,8 +221,9 @@ class WebSuite(unittest.TestCase):
 
     def test_07_accessibility(self):
         from axe_selenium_python import Axe
-        for path in ["/timeline", "/board", "/items/billing-v2", "/review", "/proposals", "/proposals/billing-slips",
-                     "/slips", "/new", "/login"]:
+        for path in ["/timeline", "/timeline?scale=quarter&kind=campaign", "/board", "/board?kind=story",
+                     "/items/billing-v2", "/items/billing-v2-launch?on=billing-slips", "/review", "/proposals",
+                     "/proposals/billing-slips", "/slips", "/new", "/new?kind=campaign", "/login", "/items/no-such-item"]:
             self.open(path)
             axe = Axe(self.driver)
             axe.inject()
@@ -243,6 +244,154 @@ class WebSuite(unittest.TestCase):
             self.driver.set_window_size(1440, height)
             self.driver.save_screenshot(os.path.join(folder, "serve-%s.png" % name))
         self.driver.set_window_size(1440, 1000)
+
+    def submit(self, form_selector="form.card-form"):
+        self.driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]").click()
+
+    def wait_for(self, condition, timeout=20):
+        return WebDriverWait(self.driver, timeout).until(condition)
+
+    def branch_exists(self, ref):
+        return git(self.served.repo, "for-each-ref", "--format=%(refname)", ref) != ""
+
+    def test_09_new_item_form_from_the_template(self):
+        self.open("/new?kind=story")
+        # The form starts from the kind's template, as `roadmap new` does.
+        self.assertEqual(Select(self.driver.find_element(By.ID, "f-status")).first_selected_option.text, "planned")
+        self.assertEqual(self.driver.find_element(By.ID, "f-description").get_attribute("value").strip(), "Acceptance criteria.")
+        self.driver.find_element(By.ID, "f-id").send_keys("csv-export")
+        self.driver.find_element(By.ID, "f-title").send_keys("CSV export")
+        self.driver.find_element(By.ID, "f-epic").send_keys("no-such-epic")
+        self.driver.find_element(By.ID, "f-new-proposal").send_keys("new-stories")
+        self.submit()
+        # Invalid: shown inline with what was typed, and nothing written.
+        error = self.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))[0]
+        self.assertIn("no-such-epic", error.text)
+        self.assertEqual(self.driver.find_element(By.ID, "f-id").get_attribute("value"), "csv-export")
+        self.assertEqual(self.driver.find_element(By.ID, "f-epic").get_attribute("value"), "no-such-epic")
+        self.assertFalse(self.branch_exists("refs/heads/proposal/new-stories"), "nothing was written")
+        epic = self.driver.find_element(By.ID, "f-epic")
+        epic.clear()
+        epic.send_keys("invoice-redesign")
+        self.submit()
+        self.wait_for(lambda d: "/items/csv-export" in d.current_url and "saved=1" in d.current_url)
+        self.assertEqual(git(self.served.repo, "log", "-1", "--format=%an|%s", "proposal/new-stories"), PERSON + "|New story csv-export")
+        created = git(self.served.repo, "show", "proposal/new-stories:roadmap/stories/csv-export.yaml")
+        self.assertIn("epic: invoice-redesign", created)
+        self.assertIn("Acceptance criteria.", created, "the template's description")
+        self.assertEqual(git(self.served.repo, "status", "--porcelain"), "")
+
+    def test_10_accept_and_withdraw_follow_the_commands(self):
+        main = git(self.served.repo, "rev-parse", "main")
+        # billing-slips moves a release past its campaign's launch: a new error.
+        cli = subprocess.run([binary(), "-C", self.served.repo, "accept", "billing-slips"], capture_output=True, text=True,
+                             env=dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null"))
+        self.assertEqual(cli.returncode, 1, cli.stderr)
+        self.assertIn("new error", cli.stderr)
+        self.open("/proposals/billing-slips")
+        self.driver.find_element(By.XPATH, "//button[normalize-space()='Accept into the base']").click()
+        error = self.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))[0]
+        self.assertIn("1 new error", error.text, "the web refuses as the command does")
+        self.assertTrue(self.driver.find_elements(By.XPATH, "//button[normalize-space()='Accept anyway']"))
+        self.assertEqual(git(self.served.repo, "rev-parse", "main"), main, "refused: main did not move")
+        # Withdraw it, with a reason: the branch goes, its commits are archived.
+        self.driver.find_element(By.ID, "why").send_keys("Marketing keeps the launch date")
+        self.driver.find_element(By.XPATH, "//button[normalize-space()='Withdraw']").click()
+        self.wait_for(lambda d: "withdrawn=billing-slips" in d.current_url)
+        self.assertIn("Withdrew billing-slips", self.text())
+        self.assertFalse(self.branch_exists("refs/heads/proposal/billing-slips"))
+        archived = git(self.served.repo, "for-each-ref", "--format=%(refname)", "refs/proposals/withdrawn/")
+        self.assertIn("billing-slips", archived)
+        self.assertIn("Marketing keeps the launch date", git(self.served.repo, "log", "-1", "--format=%B", archived.splitlines()[0]))
+        # The base is checked out in the served clone with a local edit: accept refuses, as the command does.
+        path = os.path.join(self.served.repo, "roadmap", "releases", "insights-2-1.yaml")
+        with open(path, "a") as f:
+            f.write("# a local edit\n")
+        self.open("/proposals/insights-fix")
+        self.driver.find_element(By.XPATH, "//button[normalize-space()='Accept into the base']").click()
+        error = self.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))[0]
+        self.assertIn("uncommitted changes", error.text)
+        self.assertEqual(git(self.served.repo, "rev-parse", "main"), main)
+        git(self.served.repo, "checkout", "--", "roadmap/releases/insights-2-1.yaml")
+        self.open("/proposals/insights-fix")
+        self.driver.find_element(By.XPATH, "//button[normalize-space()='Accept into the base']").click()
+        self.wait_for(lambda d: "accepted=insights-fix" in d.current_url)
+        self.assertIn("Accepted insights-fix into main", self.text())
+        self.assertNotEqual(git(self.served.repo, "rev-parse", "main"), main)
+        self.assertIn("version: 2.1.1", git(self.served.repo, "show", "main:roadmap/releases/insights-2-1.yaml"))
+        self.assertFalse(self.branch_exists("refs/heads/proposal/insights-fix"))
+        self.assertEqual(git(self.served.repo, "status", "--porcelain"), "", "the clone follows the accepted base")
+
+    def test_11_direct_saves_only_without_new_errors(self):
+        config = os.path.join(self.served.repo, "roadmap.yaml")
+        with open(config, "a") as f:
+            f.write("web: {direct: true}\n")
+        git(self.served.repo, "commit", "-q", "-am", "Allow direct saves from the web")
+        main = git(self.served.repo, "rev-parse", "main")
+        self.open("/items/security-1-9")
+        owner = self.driver.find_element(By.ID, "f-owner")
+        owner.clear()
+        owner.send_keys("@lee")
+        Select(self.driver.find_element(By.ID, "f-proposal")).select_by_value(":base")
+        self.submit(".edit form")
+        self.wait_for(lambda d: "saved=1" in d.current_url)
+        self.assertNotIn("on=", self.driver.current_url)
+        self.assertEqual(git(self.served.repo, "log", "-1", "--format=%an|%s", "main"), PERSON + "|Set security-1-9 owner=@lee")
+        self.assertEqual(git(self.served.repo, "rev-parse", "main~1"), main)
+        self.assertEqual(git(self.served.repo, "status", "--porcelain"), "", "the checked-out clone follows")
+        main = git(self.served.repo, "rev-parse", "main")
+        # A release moved past its campaign's launch adds an error: refused, as `roadmap commit` refuses.
+        self.open("/items/billing-v2")
+        date = self.driver.find_element(By.ID, "f-date")
+        date.clear()
+        date.send_keys("2027-05-01")
+        Select(self.driver.find_element(By.ID, "f-proposal")).select_by_value(":base")
+        self.submit(".edit form")
+        error = self.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))[0]
+        self.assertIn("new error", error.text)
+        self.assertIn("launch-before-release", error.text)
+        self.assertEqual(git(self.served.repo, "rev-parse", "main"), main, "refused: main did not move")
+        self.assertIn("2027-04-15", git(self.served.repo, "show", "main:roadmap/releases/billing-v2.yaml"))
+
+    def test_12_live_reload_when_the_branch_moves(self):
+        # A window of its own: a tab left behind by another test counts as hidden, and hidden
+        # pages do not poll.
+        self.driver.switch_to.new_window("window")
+        self.open("/timeline")
+        self.assertEqual(self.driver.execute_script("return document.visibilityState;"), "visible")
+        self.driver.execute_script("window.roadmapMarker = 'before';")
+        path = os.path.join(self.served.repo, "roadmap", "releases", "security-1-9.yaml")
+        with open(path) as f:
+            text = f.read()
+        with open(path, "w") as f:
+            f.write(re.sub(r"(?m)^title: .*$", "title: Security 1.9 hardening", text, count=1))
+        # Moved outside the server, by the git CLI: the open page follows.
+        git(self.served.repo, "commit", "-q", "-am", "Rename the security release")
+        self.wait_for(lambda d: "Security 1.9 hardening" in d.find_element(By.TAG_NAME, "body").text, timeout=30)
+        self.assertIsNone(self.driver.execute_script("return window.roadmapMarker;"), "the page was reloaded")
+
+    def test_13_keyboard_only_edit(self):
+        self.open("/items/insights-2-1")
+        body = self.driver.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        reached = None
+        for _ in range(80):
+            active = self.driver.switch_to.active_element
+            if active.get_attribute("id") == "f-version":
+                reached = active
+                break
+            active.send_keys(Keys.TAB)
+        self.assertIsNotNone(reached, "the version field is reachable with Tab")
+        reached.send_keys(Keys.CONTROL, "a")
+        reached.send_keys("2.1.2")
+        for _ in range(40):
+            self.driver.switch_to.active_element.send_keys(Keys.TAB)
+            if self.driver.switch_to.active_element.get_attribute("id") == "f-new-proposal":
+                break
+        self.driver.switch_to.active_element.send_keys("keyboard")
+        self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        self.wait_for(lambda d: "saved=1" in d.current_url)
+        self.assertEqual(git(self.served.repo, "log", "-1", "--format=%an|%s", "proposal/keyboard"), PERSON + "|Set insights-2-1 version=2.1.2")
 
 
 if __name__ == "__main__":

@@ -668,7 +668,7 @@ description: |
   {{#on}}<input type="hidden" name="on" value="{{on}}">{{/on}}
   <label>Kind <select name="kind">{{#kindOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kindOptions}}</select></label>
   <button type="submit">Show</button>
-  {{#team}}<span class="muted">Moving a card saves on proposal <strong>{{proposal}}</strong>.</span>{{/team}}
+  {{#writable}}<span class="muted">Moving a card saves on proposal <strong>{{proposal}}</strong>.</span>{{/writable}}
 </form>
 {{#boards}}
 <section class="board" aria-labelledby="board-{{kind}}">
@@ -683,7 +683,7 @@ description: |
           <a class="card-title" href="/items/{{id}}{{#onQuery}}?{{onQuery}}{{/onQuery}}">{{title}}</a>
           <span class="meta">{{id}}{{#owner}} · {{owner}}{{/owner}}</span>
           {{#errors}}<span class="badge error">has errors</span>{{/errors}}
-          {{#team}}<form method="post" action="/items/{{id}}" class="move">
+          {{#writable}}<form method="post" action="/items/{{id}}" class="move">
             <input type="hidden" name="csrf" value="{{csrf}}">
             <input type="hidden" name="blob" value="{{blob}}">
             <input type="hidden" name="proposal" value="{{proposal}}">
@@ -691,16 +691,20 @@ description: |
             <input type="hidden" name="boardKind" value="{{boardKind}}">
             <select id="status-{{id}}" name="status" aria-label="Status of {{title}}">{{#statuses}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/statuses}}</select>
             <button type="submit">Move</button>
-          </form>{{/team}}
+          </form>{{/writable}}
         </li>
         {{/cards}}
       </ul>
-      {{#more}}<p class="muted">{{more}} more · <a href="?kind={{kind}}&page=2{{#onQuery}}&{{onQuery}}{{/onQuery}}">next page</a></p>{{/more}}
+      {{#more}}<p class="muted">{{more}} more on the next pages</p>{{/more}}
     </section>
     {{/columns}}
   </div>
 </section>
 {{/boards}}
+<nav class="pager" aria-label="Pages of the board">
+  {{#previousPage}}<a rel="prev" href="{{previousPage}}">← Previous</a>{{/previousPage}}
+  {{#nextPage}}<a rel="next" href="{{nextPage}}">Next →</a>{{/nextPage}}
+</nav>
 {{> footer}}
 
 """#,
@@ -739,7 +743,7 @@ description: |
     {{#seesFindings}}<a href="/review{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_review}} aria-current="page"{{/nav_review}}>Review</a>{{/seesFindings}}
     {{#team}}<a href="/proposals"{{#nav_proposals}} aria-current="page"{{/nav_proposals}}>Proposals</a>
     <a href="/slips{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_slips}} aria-current="page"{{/nav_slips}}>Slips</a>
-    <a href="/new{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_new}} aria-current="page"{{/nav_new}}>New item</a>{{/team}}
+    {{#writable}}<a href="/new{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_new}} aria-current="page"{{/nav_new}}>New item</a>{{/writable}}{{/team}}
   </nav>
   {{#team}}{{#hasBranches}}
   <form class="branch" method="get" action="">
@@ -858,7 +862,8 @@ description: |
   <label>Kind <select name="kind">{{#kinds}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/kinds}}</select></label>
   <button type="submit">Use this kind's template</button>
 </form>
-<form method="post" action="/new" class="card-form narrow">
+{{^writable}}<p class="muted">This roadmap is served read-only: nothing can be added here.</p>{{/writable}}
+{{#writable}}<form method="post" action="/new" class="card-form narrow">
   <input type="hidden" name="csrf" value="{{csrf}}">
   <input type="hidden" name="kind" value="{{kind}}">
   <label for="f-id">Id <span class="hint">(lower-case letters, digits, . _ -; the file name)</span></label>
@@ -872,9 +877,9 @@ description: |
   <label for="f-proposal">Save on</label>
   <select id="f-proposal" name="proposal">{{#targets}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/targets}}</select>
   <label for="f-new-proposal">…or start a new proposal named</label>
-  <input id="f-new-proposal" name="new_proposal">
+  <input id="f-new-proposal" name="new_proposal" value="{{newProposal}}">
   <button type="submit" class="primary">Create {{kind}}</button>
-</form>
+</form>{{/writable}}
 {{> footer}}
 
 """#,
@@ -901,16 +906,17 @@ description: |
   <ul class="findings">{{#resolved}}<li class="{{severity}}"><span class="badge {{severity}}">{{severity}}</span> <code>{{rule}}</code> {{item}}: {{message}}</li>{{/resolved}}</ul>
 </section>
 </div>
-<div class="actions">
+{{#writable}}<div class="actions">
   <form method="post" action="/proposals/{{name}}/accept"><input type="hidden" name="csrf" value="{{csrf}}">{{#offerForce}}<input type="hidden" name="force" value="1">{{/offerForce}}<button type="submit" class="primary">{{#offerForce}}Accept anyway{{/offerForce}}{{^offerForce}}Accept into the base{{/offerForce}}</button></form>
   <form method="post" action="/proposals/{{name}}/withdraw"><input type="hidden" name="csrf" value="{{csrf}}"><label for="why">Why withdraw?</label> <input id="why" name="why"> <button type="submit">Withdraw</button></form>
-</div>
+</div>{{/writable}}
 {{> footer}}
 
 """#,
         "templates/web/proposals.mustache": #"""
 {{> header}}
 <h1>Proposals</h1>
+{{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
 <p class="meta">Open proposals to change {{base}}. Each is a branch: review what it changes, then accept or withdraw it.</p>
 {{#none}}<p class="muted">No open proposals. Edit an item or move a card to start one.</p>{{/none}}
 {{^none}}
@@ -999,10 +1005,10 @@ description: |
   {{/lanes}}
 </div>
 <nav class="pager" aria-label="Pages of the timeline">
-  {{#previousPage}}<a href="?page={{previousPage}}{{#onQuery}}&{{onQuery}}{{/onQuery}}">← Previous</a>{{/previousPage}}
-  {{#nextPage}}<a href="?page={{nextPage}}{{#onQuery}}&{{onQuery}}{{/onQuery}}">Next →</a>{{/nextPage}}
+  {{#previousPage}}<a rel="prev" href="{{previousPage}}">← Previous</a>{{/previousPage}}
+  {{#nextPage}}<a rel="next" href="{{nextPage}}">Next →</a>{{/nextPage}}
 </nav>
-{{#hasUndated}}<details class="undated"><summary>Items with no date</summary><ul>{{#undated}}<li><a href="/items/{{id}}">{{title}}</a></li>{{/undated}}</ul></details>{{/hasUndated}}
+{{#hasUndated}}<details class="undated"><summary>Items with no date</summary><ul>{{#undated}}<li><a href="/items/{{id}}{{#onQuery}}?{{onQuery}}{{/onQuery}}">{{title}}</a></li>{{/undated}}</ul></details>{{/hasUndated}}
 {{> footer}}
 
 """#,

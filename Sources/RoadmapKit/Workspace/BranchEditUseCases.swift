@@ -73,6 +73,22 @@ extension Workspace {
         return BranchItem(file: file, parsed: ItemParsing.parse(file), commit: tip)
     }
 
+    /// The same, when the item's path is known (from the branch's snapshot, which reports
+    /// duplicate ids itself): one blob read instead of every item file's (10,000 at 10,000
+    /// items). Falls back to the full read when the path holds no regular file of that id.
+    public func branchItem(id: String, reference: String, knownPath: String) throws -> BranchItem {
+        let repository = self.repository
+        guard ItemID.fromPath(knownPath) == id,
+              let tip = try git("reading \(reference)", { try repository.referenceTarget(reference) }),
+              let entry = try git("reading \(knownPath)", { try repository.entry(at: knownPath, inCommit: tip) }),
+              entry.mode == .blob else {
+            return try branchItem(id: id, reference: reference)
+        }
+        let bytes = try git("reading \(knownPath)") { try repository.blobData(entry.id) }
+        let file = SourceFile(path: knownPath, bytes: bytes, blob: entry.id)
+        return BranchItem(file: file, parsed: ItemParsing.parse(file), commit: tip)
+    }
+
     func uniqueItemFile(id: String, in files: [SourceFile]) throws -> SourceFile {
         let matches = files.filter { ItemID.fromPath($0.path) == id }
         guard let file = matches.first else { throw RoadmapError("no item '\(id)' under \(root)/") }
@@ -111,15 +127,42 @@ extension Workspace {
         guard ItemID.isValid(id) else {
             throw RoadmapError("'\(id)' is not a valid id: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters")
         }
+        let template = try branchTemplate(kind, on: target)
         return try saveOnBranch(target, author: author, today: today) { files in
             if let clash = files.first(where: { ItemID.fromPath($0.path) == id }) {
                 throw RoadmapError("id '\(id)' is taken by \(clash.path); ids are unique under \(root)/")
             }
             let path = (root.isEmpty ? "" : root + "/") + "\(kind.folder)/\(id).yaml"
-            let bytes = try ItemFactory.make(kind: kind, template: nil, title: title ?? id, fields: fields)
+            let bytes = try ItemFactory.make(kind: kind, template: template, title: title ?? id, fields: fields)
             try guardEdit(path: path, id: id, newBytes: bytes, current: files, today: today)
             return (path, bytes, [("title", nil, .string(title ?? id))], "New \(kind.rawValue) \(id)")
         }
+    }
+
+    /// The repository's `templates/<kind>.yaml` as the target branch holds it (a proposal not
+    /// started yet: as the base holds it); nil when it has none (the built-in one is used).
+    /// Read from the branch, not a working tree: a bare repository has none.
+    public func branchTemplate(_ kind: Kind, on target: EditTarget) throws -> String? {
+        let repository = self.repository
+        let reference = reference(of: target)
+        let tip = try git("reading \(reference)") { try repository.referenceTarget(reference) } ?? baseTip()
+        let path = "templates/\(kind.rawValue).yaml"
+        return try git("reading \(path)") { try repository.fileData(at: path, inCommit: tip) }
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The fields the new-item form starts with: the kind's template's, as `roadmap new` fills them.
+    public func newItemDefaults(_ kind: Kind, on target: EditTarget) throws -> YAMLValue? {
+        let text = try branchTemplate(kind, on: target) ?? ItemFactory.builtinTemplate(kind)
+        return try? YAMLParser.parse(Array(text.utf8)).data
+    }
+
+    /// Whether `reference` is the branch a working tree has checked out.
+    func checkedOut(_ reference: String) throws -> Bool {
+        guard repository.workingDirectory != nil else { return false }
+        let repository = self.repository
+        let current = try git("reading HEAD") { try repository.currentBranch() }
+        return current.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } == reference
     }
 
     static func describe(_ value: YAMLValue) -> String {
@@ -190,14 +233,30 @@ extension Workspace {
                 return try repository.createCommit(tree: tree, parents: [parent], message: message,
                                                    author: signature, committer: committer, updating: nil)
             }
+            // A direct save to the base a clone has checked out: the file follows in the working
+            // tree and index (as git's `receive.denyCurrentBranch=updateInstead`, and as
+            // `accept` does), else the clone would show the save undone as a local change that
+            // a `git commit -a` would commit. Local edits of that file refuse the save.
+            let followsWorktree = try target == .base && checkedOut(reference)
+            if followsWorktree {
+                do {
+                    try repository.checkoutTree(commit, paths: [edit.path], force: false)
+                } catch let error as GitError {
+                    throw RoadmapError("refused: \(edit.path) has uncommitted changes in the server's clone of \(config.base) (\(error.message)); save on a proposal instead", exitCode: 1)
+                }
+            }
             do {
                 try repository.setReference(reference, to: commit, expected: parent, message: "roadmap serve: \(edit.message)")
             } catch let error as GitError where error.isRefMoved || error.isExists || error.isLocked {
-                // The branch moved under us (or is being moved): rebuild on its new tip,
-                // checking the item's version again.
+                // The branch moved under us (or is being moved): put the file back as the
+                // branch now holds it, then rebuild on its new tip, checking the item's version again.
+                if followsWorktree, let now = try? repository.referenceTarget(reference) {
+                    try? repository.checkoutTree(now, paths: [edit.path], force: true)
+                }
                 usleep(2_000)
                 continue
             } catch let error as GitError {
+                if followsWorktree { try? repository.checkoutTree(parent, paths: [edit.path], force: true) }
                 throw RoadmapError("updating \(reference): \(error.message); nothing was saved")
             }
             return BranchSave(reference: reference, proposal: proposalName, commit: commit, path: edit.path, changes: edit.changes)

@@ -40,6 +40,21 @@ public final class Workspace: @unchecked Sendable {
 
     static func loadConfig(_ repository: Repository) throws -> RoadmapConfig {
         let name = RoadmapConfig.fileName
+        guard let bytes = try configBytes(repository) else { return RoadmapConfig() }
+        let parsed = ItemParsing.parse(SourceFile(path: name, bytes: bytes))
+        do {
+            return try RoadmapConfig.load(parsed)
+        } catch {
+            throw RoadmapError("\(error.description); fix \(name) and run the command again")
+        }
+    }
+
+    /// The bytes of `roadmap.yaml` the configuration is read from (the working tree's, in a
+    /// bare repository HEAD's); nil when there is none. `roadmap serve` keys its views by them.
+    public func configBytes() throws -> [UInt8]? { try Self.configBytes(repository) }
+
+    static func configBytes(_ repository: Repository) throws -> [UInt8]? {
+        let name = RoadmapConfig.fileName
         var bytes: [UInt8]?
         if repository.workingDirectory != nil {
             bytes = try git("reading \(name)") { try repository.workdirFileData(name) }
@@ -49,13 +64,7 @@ public final class Workspace: @unchecked Sendable {
         } else if let head = try git("reading HEAD", { try repository.headCommitID() }) {
             bytes = try git("reading \(name) at HEAD") { try repository.fileData(at: name, inCommit: head) }
         }
-        guard let bytes else { return RoadmapConfig() }
-        let parsed = ItemParsing.parse(SourceFile(path: name, bytes: bytes))
-        do {
-            return try RoadmapConfig.load(parsed)
-        } catch {
-            throw RoadmapError("\(error.description); fix \(name) and run the command again")
-        }
+        return bytes
     }
 
     /// The items root (repository-relative).
