@@ -81,6 +81,13 @@ public final class HistoryCache {
     let shallow: Set<ObjectID>
     private var records = CommitTable<Record>()
     private var transient: [ObjectID: Record] = [:]
+    /// Records read from git's commit-graph when it has changed-path filters, kept out of
+    /// the file: the graph holds them already, and with filters a walk summarizes few
+    /// commits, so saving twenty thousand records after a cold query and decoding them all
+    /// on every warm one cost more than the walk itself. Only summarized records are saved.
+    private var graphRecords = CommitTable<Record>()
+    /// Whether records come from the graph into `graphRecords` (see there).
+    private let recordsFromGraph: Bool
     /// Every summary's keys, end to end (a summary that grows is written again at the end;
     /// the old run is left behind until the next save).
     private var keys: [UInt64] = []
@@ -109,6 +116,7 @@ public final class HistoryCache {
         self.reader = try HistoryReader(repository)
         self.fileURL = persistent ? Self.defaultURL(for: repository) : nil
         self.shallow = try repository.shallowCommitIDs()
+        self.recordsFromGraph = reader.commitGraph?.hasChangedPathFilters == true
         if let fileURL, let data = FileManager.default.contents(atPath: fileURL.path),
            let decoded = data.withUnsafeBytes({ Self.decode($0) }) {
             (records, keys, resolutions) = decoded
@@ -126,7 +134,12 @@ public final class HistoryCache {
 
     /// The record of a commit (its place in the graph), read and remembered when missing.
     func record(_ id: ObjectID) throws -> Record {
-        if let record = records[id] ?? transient[id] { return record }
+        if let record = records[id] ?? transient[id] ?? graphRecords[id] { return record }
+        if recordsFromGraph, let link = reader.commitGraph?.link(id) {
+            let record = Record(treeID: link.treeID, parents: Parents(link.parents), commitTime: link.commitTime)
+            graphRecords.set(record, for: id)
+            return record
+        }
         let link = try prefetcher?.take(id) ?? reader.link(id)
         let record = Record(treeID: link.treeID, parents: Parents(link.parents), commitTime: link.commitTime)
         store(record, for: id)
