@@ -135,10 +135,24 @@ history_rows() {  # N REPO LABEL
 }
 
 # Start-up: what every hook run pays before any work.
+# The target (issue 21): at most 4 ms above git, for `--version` and for the hook's own fixed
+# cost (`review --staged` of a one-item roadmap with one staged edit, warm, against `git status`
+# there: opening the repository, libgit2's initialisation, the configuration, the index).
 if part startup; then
   measure "startup" "$BIN --version"
   measure "git-startup" "git --version"
-  row 0 "--version (start-up)" "startup" "git --version" "git-startup" ""
+  row 0 "--version (start-up)" "startup" "git --version" "git-startup" "+4ms"
+  tiny="$OUT/repo-tiny"
+  if [ ! -d "$tiny/.git" ]; then
+    git init -q -b main "$tiny" && "$BIN" init --no-hooks "$tiny" >/dev/null
+    mkdir -p "$tiny/roadmap/stories" && printf 'kind: story\ntitle: One\nstatus: proposed\n' > "$tiny/roadmap/stories/one.yaml"
+    git -C "$tiny" add -A && git -C "$tiny" -c user.name=bench -c user.email=bench@example.com commit -qm one
+  fi
+  printf '  # edited\n' >> "$tiny/roadmap/stories/one.yaml" && git -C "$tiny" add -A
+  measure "hook-startup" "$BIN -C $tiny review --staged --hook pre-commit --today $TODAY"
+  measure "git-status-tiny" "git -C $tiny status"
+  git -C "$tiny" reset -q --hard
+  row 0 "review --staged --hook, 1-item roadmap (the hook's start-up)" "hook-startup" "git status" "git-status-tiny" "+4ms"
 fi
 
 for n in $SIZES; do
@@ -167,12 +181,12 @@ for n in $SIZES; do
   stage=$(meta "$repo" stage_path)
   printf '  Edited for the benchmark.\n' >> "$repo/$stage"
   git -C "$repo" add "$stage"
-  measure "$n-staged-cold" "$R review --staged --today $TODAY" "$cold"
-  measure "$n-staged-warm" "$R review --staged --today $TODAY"
+  measure "$n-staged-cold" "$R review --staged --hook pre-commit --today $TODAY" "$cold"
+  measure "$n-staged-warm" "$R review --staged --hook pre-commit --today $TODAY"
   measure "$n-git-status-1" "git -C $repo status"
   git -C "$repo" reset -q -- "$stage" && git -C "$repo" checkout -q -- "$stage"
-  row "$n" "review --staged, 1 item (cold)" "$n-staged-cold" "git status" "$n-git-status-1" ""
-  row "$n" "review --staged, 1 item (warm)" "$n-staged-warm" "git status" "$n-git-status-1" "2"
+  row "$n" "review --staged --hook, 1 item (cold)" "$n-staged-cold" "git status" "$n-git-status-1" ""
+  row "$n" "review --staged --hook, 1 item (warm)" "$n-staged-warm" "git status" "$n-git-status-1" "2"
   fi
 
   if part history && has_command "$R" history; then
@@ -247,7 +261,11 @@ for line in sys.stdin.read().split("\n"):
     n, label, med, clabel, cmed, target, rss, crss = line.split("|")
     ratio = float(med) / float(cmed)
     verdict = ""
-    if target:
+    if target.startswith("+"):
+        over = (float(med) - float(cmed)) * 1000
+        limit = float(target[1:-2])
+        verdict = f"≤ {target} above " + ("holds" if over <= limit else f"misses ({over:.1f} ms above)")
+    elif target:
         verdict = f"≤ {target}× " + ("holds" if ratio <= float(target) else f"misses ({ratio / float(target):.1f}× over)")
     mem = f"{m(rss)} / {m(crss)}"
     # the memory target (issue 21): the warm hook at most twice the peak of git status (10,000 items)

@@ -14,7 +14,7 @@ enum Library {
     static let isolateConfigVariable = "ROADMAP_GIT_ISOLATE_CONFIG"
 
     private static let initialized: Bool = {
-        git_libgit2_init()
+        DeferredCertificates.deferring { git_libgit2_init() }
         if ProcessInfo.processInfo.environment[isolateConfigVariable] == "1" {
             blankConfigSearchPaths()
         }
@@ -25,27 +25,40 @@ enum Library {
         _ = initialized
     }
 
-    /// `git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "")` for every non-repository level.
+    /// `git_libgit2_opts(option, a, b)` for an option whose two arguments are C ints or strings;
+    /// nil when the function cannot be found.
     ///
-    /// `git_libgit2_opts` is variadic, which Swift cannot call. We call it through a
-    /// function pointer with the fixed signature of this one option; on the System V
-    /// x86-64 and AArch64 (Linux) ABIs the named integer/pointer arguments travel in
-    /// the same registers for variadic and fixed calls, so this is the same call C makes.
-    /// (A tiny non-variadic wrapper in `CLibGit2/shim.h` would remove the need.)
-    private static func blankConfigSearchPaths() {
+    /// `git_libgit2_opts` is variadic, which Swift cannot call. We call it through a function
+    /// pointer with the fixed signature of the option; on the System V x86-64 and AArch64
+    /// (Linux) ABIs the named integer/pointer arguments travel in the same registers for
+    /// variadic and fixed calls, so this is the same call C makes.
+    static func setOption(_ option: Int32, _ a: Int32, _ b: UnsafePointer<CChar>?) -> Int32? {
+        typealias Call = @convention(c) (Int32, Int32, UnsafePointer<CChar>?) -> Int32
+        return optionsFunction.map { unsafeBitCast($0, to: Call.self)(option, a, b) }
+    }
+
+    static func setOption(_ option: Int32, _ a: UnsafePointer<CChar>?, _ b: UnsafePointer<CChar>?) -> Int32? {
+        typealias Call = @convention(c) (Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32
+        return optionsFunction.map { unsafeBitCast($0, to: Call.self)(option, a, b) }
+    }
+
+    nonisolated(unsafe) private static let optionsFunction: UnsafeMutableRawPointer? = {
         #if canImport(Darwin) && arch(arm64)
-        // Apple's arm64 ABI passes variadic arguments on the stack: this call would be wrong.
-        return
+        // Apple's arm64 ABI passes variadic arguments on the stack: these calls would be wrong.
+        return nil
         #else
-        typealias SetSearchPath = @convention(c) (Int32, Int32, UnsafePointer<CChar>?) -> Int32
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "git_libgit2_opts") else { return }
-        let setSearchPath = unsafeBitCast(symbol, to: SetSearchPath.self)
+        guard let handle = dlopen(nil, RTLD_NOW) else { return nil }
+        return dlsym(handle, "git_libgit2_opts")
+        #endif
+    }()
+
+    /// `git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "")` for every non-repository level.
+    private static func blankConfigSearchPaths() {
         let option = Int32(GIT_OPT_SET_SEARCH_PATH.rawValue)
         let levels = [GIT_CONFIG_LEVEL_PROGRAMDATA, GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL]
         for level in levels {
-            _ = setSearchPath(option, Int32(level.rawValue), "")
+            _ = setOption(option, Int32(level.rawValue), "")
         }
         git_error_clear()
-        #endif
     }
 }

@@ -50,6 +50,7 @@ final class Remote {
     var url: String? { decodeOptional(git_remote_url(pointer)) }
 
     func fetch(refspecs: [String]) throws {
+        DeferredCertificates.loadIfDeferred()
         let session = RemoteSession()
         var options = git_fetch_options()
         try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
@@ -63,6 +64,7 @@ final class Remote {
     }
 
     func push(refspecs: [String]) throws {
+        DeferredCertificates.loadIfDeferred()
         let session = RemoteSession()
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")

@@ -18,6 +18,19 @@ extension Repository {
         return entries.filter { $0.path == folder || $0.path.hasPrefix(folder + "/") }
     }
 
+    /// Calls `body` with every entry of the index (all stages), in index order, the path's bytes
+    /// borrowed for the call only: a comparison of the index with another sorted list (the
+    /// review cache's) makes no String of the entries that match.
+    public func forEachIndexEntry(_ body: (_ path: UnsafeRawBufferPointer, _ id: ObjectID, _ mode: FileMode?, _ stage: Int) throws -> Void) throws {
+        let index = try Index(self, forReading: true)
+        for position in 0..<git_index_entrycount(index.pointer) {
+            guard let entry = git_index_get_byindex(index.pointer, position), let path = entry.pointee.path else { continue }
+            let stage = (Int32(entry.pointee.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT
+            try body(UnsafeRawBufferPointer(start: path, count: strlen(path)), ObjectID(entry.pointee.id),
+                     FileMode(rawMode: entry.pointee.mode), Int(stage))
+        }
+    }
+
     /// What a commit of the index would change: HEAD's tree (the empty tree when unborn)
     /// against the index, limited to `paths`, renames paired when asked. Unlike `status`
     /// this gives the staged blob ids, and it honours `GIT_INDEX_FILE`.

@@ -6,11 +6,11 @@ import Foundation
 /// deleted or replaced while mapped stays readable as it was — git replaces packs, it does
 /// not rewrite them — but one cut short under the mapping would fault on access; git never
 /// truncates a pack it has written.)
-final class MappedFile: @unchecked Sendable {
-    let bytes: UnsafeRawBufferPointer
+public final class MappedFile: @unchecked Sendable {
+    public let bytes: UnsafeRawBufferPointer
 
     /// Nil when the file cannot be opened or mapped, or is empty.
-    init?(path: String) {
+    public init?(path: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

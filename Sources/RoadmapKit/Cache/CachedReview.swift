@@ -38,6 +38,7 @@ extension Workspace {
     /// With `storeHead`, a committed head state (a commit, or the tree `roadmap commit` records)
     /// leaves its own entry, so that the next review against it starts warm.
     func cachedReview(base: ObjectID?, head: TreeState, today: RoadmapDate, storeHead: Bool = true) throws -> ReviewResult {
+        if head == .index, let base, let result = try stagedReview(base: base, today: today) { return result }
         let headFiles = try stateFiles(head)
         guard let base else {
             let snapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
@@ -187,47 +188,62 @@ extension Workspace {
             after = ItemGraph(newGraph)
         }
 
+        let neededFiles = { (needed: Set<String>) -> [StateFile] in
+            guard change != nil else { return newFiles.filter { needed.contains($0.id) } }
+            // An unchanged id has the same files in both states.
+            var files = changedNew.filter { needed.contains($0.id) }
+            for id in needed where !changed.contains(id) { files += (prepared.indicesByID[id] ?? []).map { oldFiles[$0] } }
+            files.sort { $0.path < $1.path }
+            return files
+        }
+        guard let headFindings = try findingsAfter(change: changed, from: old.findings, before: prepared.itemGraph, after: after,
+                                                   neededFiles: neededFiles,
+                                                   oldFiles: { change?.oldFiles ?? oldFiles.filter { changed.contains($0.id) } },
+                                                   parsed: parsed, at: oldState, newState, today: today, withBase: withBase)
+        else { return nil }
+        let findings = withBase ? headFindings.filter { !Self.diffAwareRules.contains($0.rule) } : headFindings
+        return (ReviewCache.Entry(findings: findings, graph: newGraph, files: newFiles), headFindings)
+    }
+
+    /// The findings of a new state from those of an old one (`oldFindings`), given the
+    /// reference graphs of both and the ids whose files differ: the rules run again over the
+    /// items the change may affect, on a snapshot of just the files their findings read
+    /// (`neededFiles` of those ids; `parsed` holds the ones already parsed). Nil when that
+    /// cannot be exact (dangling references). With `withBase`, diff-aware rules compare with
+    /// the old state's files of the changed ids (`oldFiles`).
+    func findingsAfter(change changed: Set<String>, from oldFindings: [Finding], before: ItemGraph, after: ItemGraph,
+                       neededFiles: (Set<String>) -> [StateFile], oldFiles: () -> [StateFile], parsed: [String: ParsedFile],
+                       at oldState: TreeState, _ newState: TreeState, today: RoadmapDate, withBase: Bool) throws -> [Finding]? {
         // Items whose findings may change, and the items those findings read.
-        let before = prepared.itemGraph
         let affected = changed.union(before.forward(changed)).union(before.reverse(changed))
             .union(after.forward(changed)).union(after.reverse(changed))
         let needed = affected.union(after.forward(affected)).union(after.reverse(affected))
 
         let dangling = DanglingReferenceRule().id
-        if old.findings.contains(where: { $0.rule == dangling }) {
+        if oldFindings.contains(where: { $0.rule == dangling }) {
             // Their suggestions read every id by kind, and only the first 50 get one: exact
             // only while no id changes kind and no affected item has a dangling reference.
-            if old.findings.contains(where: { $0.rule == dangling && affected.contains($0.item) }) { return nil }
+            if oldFindings.contains(where: { $0.rule == dangling && affected.contains($0.item) }) { return nil }
             for id in changed where before.kind(of: id) != after.kind(of: id) { return nil }
         }
 
-        let neededFiles: [StateFile]
-        if change != nil {
-            // An unchanged id has the same files in both states.
-            var files = changedNew.filter { needed.contains($0.id) }
-            for id in needed where !changed.contains(id) { files += (prepared.indicesByID[id] ?? []).map { oldFiles[$0] } }
-            files.sort { $0.path < $1.path }
-            neededFiles = files
-        } else {
-            neededFiles = newFiles.filter { needed.contains($0.id) }
-        }
-        let toRead = neededFiles.filter { parsed[$0.path] == nil }
+        var parsed = parsed
+        let files = neededFiles(needed)
+        let toRead = files.filter { parsed[$0.path] == nil }
         for file in ItemParsing.parseAll(try read(toRead, at: newState)) { parsed[file.path] = file }
-        let sub = Snapshot(files: neededFiles.compactMap { parsed[$0.path] }, config: config)
+        let sub = Snapshot(files: files.compactMap { parsed[$0.path] }, config: config)
         var baseForRules: Snapshot?
         if withBase {
-            let oldChanged = change?.oldFiles ?? oldFiles.filter { changed.contains($0.id) }
-            baseForRules = Snapshot(files: ItemParsing.parseAll(try read(oldChanged, at: oldState)), config: config)
+            baseForRules = Snapshot(files: ItemParsing.parseAll(try read(oldFiles(), at: oldState)), config: config)
         }
         let local = RuleEngine.findings(head: sub, base: baseForRules, config: config, today: today)
             .filter { affected.contains($0.item) }
         if local.contains(where: { $0.rule == dangling }) { return nil }
 
-        let kept = old.findings.filter { !affected.contains($0.item) }
+        let kept = oldFindings.filter { !affected.contains($0.item) }
         var headFindings = kept + local
         headFindings.sort(by: Finding.reportOrder)
-        let findings = withBase ? headFindings.filter { !Self.diffAwareRules.contains($0.rule) } : headFindings
-        return (ReviewCache.Entry(findings: findings, graph: newGraph, files: newFiles), headFindings)
+        return headFindings
     }
 
     /// What `derive` builds from the old entry before looking at the new state: its graph by

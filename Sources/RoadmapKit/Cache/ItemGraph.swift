@@ -61,6 +61,25 @@ struct GraphEntry: Sendable, Equatable {
     }
 }
 
+/// Entries by index, looked up by id and by each id they name: what a graph made by replacing
+/// some of another's entries reads of that other.
+protocol ItemGraphStore {
+    /// Calls `body` with the index and entry of every entry of the id.
+    func forEachStoredEntry(ofID id: String, _ body: (Int, GraphEntry) -> Void)
+    /// Calls `body` with the index and entry of every entry that names the id.
+    func forEachStoredReferrer(of target: String, _ body: (Int, GraphEntry) -> Void)
+}
+
+extension ItemGraph: ItemGraphStore {
+    func forEachStoredEntry(ofID id: String, _ body: (Int, GraphEntry) -> Void) {
+        for index in byID[id] ?? [] { body(index, entries[index]) }
+    }
+
+    func forEachStoredReferrer(of target: String, _ body: (Int, GraphEntry) -> Void) {
+        for index in referrers[target] ?? [] { body(index, entries[index]) }
+    }
+}
+
 /// Which items' findings can depend on which, over one state's `GraphEntry`s.
 ///
 /// Every cross-item rule of SPEC §7 and §13 reads, for an item X, only items reachable from X by
@@ -82,9 +101,9 @@ struct ItemGraph {
     private let base: Base?
 
     private final class Base {
-        let graph: ItemGraph
+        let graph: any ItemGraphStore
         let removed: Set<Int>
-        init(graph: ItemGraph, removed: Set<Int>) {
+        init(graph: any ItemGraphStore, removed: Set<Int>) {
             self.graph = graph
             self.removed = removed
         }
@@ -116,6 +135,12 @@ struct ItemGraph {
         self.init(ItemGraph(added), base: Base(graph: base, removed: removed))
     }
 
+    /// The same over entries kept elsewhere (a review cache file read in place): only the
+    /// entries the closures reach are ever decoded.
+    init(_ base: any ItemGraphStore, removing removed: Set<Int>, adding added: [GraphEntry]) {
+        self.init(ItemGraph(added), base: Base(graph: base, removed: removed))
+    }
+
     private init(_ added: ItemGraph, base: Base) {
         entries = added.entries
         byID = added.byID
@@ -126,7 +151,7 @@ struct ItemGraph {
     /// Calls `body` with every entry of the id.
     private func forEachEntry(ofID id: String, _ body: (GraphEntry) -> Void) {
         if let base {
-            for index in base.graph.byID[id] ?? [] where !base.removed.contains(index) { body(base.graph.entries[index]) }
+            base.graph.forEachStoredEntry(ofID: id) { index, entry in if !base.removed.contains(index) { body(entry) } }
         }
         for index in byID[id] ?? [] { body(entries[index]) }
     }
@@ -134,7 +159,7 @@ struct ItemGraph {
     /// Calls `body` with every entry that names the id.
     private func forEachReferrer(of target: String, _ body: (GraphEntry) -> Void) {
         if let base {
-            for index in base.graph.referrers[target] ?? [] where !base.removed.contains(index) { body(base.graph.entries[index]) }
+            base.graph.forEachStoredReferrer(of: target) { index, entry in if !base.removed.contains(index) { body(entry) } }
         }
         for index in referrers[target] ?? [] { body(entries[index]) }
     }

@@ -64,19 +64,26 @@ struct ReviewCache {
         return Self.decode([UInt8](data), key: key)
     }
 
+    /// The cached entry read in place (`IndexedEntry`), or nil as for `entry`.
+    func indexed(tree: ObjectID, key: String) -> IndexedEntry? { IndexedEntry(path: file(tree), key: key) }
+
     /// The cached findings of a tree (see `entry`).
     func findings(tree: ObjectID, key: String) -> [Finding]? { entry(tree: tree, key: key)?.findings }
 
     // The file: a magic line, then length-prefixed fields (little-endian UInt32 counts and
     // lengths, UTF-8 strings): key, findings, graph entries. Compact and decoded without
-    // Foundation's JSON, which cost more than the review it saved on 10,000 items.
-    private static let magic = Array("roadmap review-cache-v4\n".utf8)
+    // Foundation's JSON, which cost more than the review it saved on 10,000 items. Then the
+    // sections `IndexedEntry` reads in place, without decoding the entries (a hook's change
+    // touches a few items of thousands): the files (path, blob, mode), each graph entry's
+    // offset, the entries by id and by each id they name, and a fixed footer locating them.
+    static let magic = Array("roadmap review-cache-v5\n".utf8)
 
     static func encode(_ entry: Entry, key: String) -> [UInt8] {
         var out = magic
         func int(_ n: Int) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: n).littleEndian) { out.append(contentsOf: $0) } }
         func string(_ s: String) { int(s.utf8.count); out.append(contentsOf: s.utf8) }
         func optional(_ s: String?) { if let s { out.append(1); string(s) } else { out.append(0) } }
+        func mode(_ f: StateFile) -> UInt8 { f.mode == .symlink ? 2 : f.mode == .executable ? 1 : 0 }
         string(key)
         int(entry.findings.count)
         for f in entry.findings {
@@ -86,112 +93,87 @@ struct ReviewCache {
             string(f.message)
         }
         int(entry.graph.count)
+        var recordOffsets: [Int] = []
+        recordOffsets.reserveCapacity(entry.graph.count)
         for (g, f) in zip(entry.graph, entry.files) {
+            recordOffsets.append(out.count)
             string(g.path); out.append(g.parsed ? 1 : 0); optional(g.kind?.rawValue)
             out.append(contentsOf: f.blob?.rawBytes ?? [UInt8](repeating: 0, count: 20))
-            out.append(f.mode == .symlink ? 2 : f.mode == .executable ? 1 : 0)
+            out.append(mode(f))
             optional(g.theme); optional(g.epic); optional(g.release)
             int(g.promotes.count); g.promotes.forEach(string)
             int(g.dependsOn.count); g.dependsOn.forEach(string)
             int(g.mentions.count); g.mentions.forEach(string)
             int(g.links.count); g.links.forEach(string)
         }
+        let filesAt = out.count
+        for f in entry.files.prefix(entry.graph.count) {
+            string(f.path)
+            out.append(contentsOf: f.blob?.rawBytes ?? [UInt8](repeating: 0, count: 20))
+            out.append(mode(f))
+        }
+        let offsetsAt = out.count
+        recordOffsets.forEach(int)
+        // Entry indices by id and by named id, each table sorted by the names' UTF-8 bytes;
+        // a row is (offset of the name in the names section, start and length in the lists).
+        var byID: [String: [Int]] = [:], referrers: [String: [Int]] = [:]
+        for (index, g) in entry.graph.enumerated() {
+            byID[g.id, default: []].append(index)
+            for target in g.targets where referrers[target]?.last != index { referrers[target, default: []].append(index) }
+        }
+        let namesAt = out.count
+        var nameAt: [String: Int] = [:]
+        for name in Set(byID.keys).union(referrers.keys) {
+            nameAt[name] = out.count
+            string(name)
+        }
+        var lists: [Int] = []
+        func table(_ map: [String: [Int]]) {
+            let keys = map.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            int(keys.count)
+            for name in keys {
+                let list = map[name] ?? []
+                int(nameAt[name] ?? 0); int(lists.count); int(list.count)
+                lists += list
+            }
+        }
+        let idsAt = out.count
+        table(byID)
+        let referrersAt = out.count
+        table(referrers)
+        let listsAt = out.count
+        lists.forEach(int)
+        // Files whose paths are ASCII and strictly increasing in byte order can be merged with
+        // git's index (sorted by bytes) without making a String of every path.
+        let byteOrdered = entry.files.count == entry.graph.count && zip(entry.graph, entry.files).allSatisfy { $0.path == $1.path }
+            && entry.files.allSatisfy { $0.path.utf8.allSatisfy { $0 < 0x80 } }
+            && zip(entry.files, entry.files.dropFirst()).allSatisfy { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        for n in [filesAt, offsetsAt, namesAt, idsAt, referrersAt, listsAt, byteOrdered ? 1 : 0] { int(n) }
+        out.append(contentsOf: footerMagic)
         return out
     }
 
+    /// The last bytes of a file: the footer's end.
+    static let footerMagic = Array("rc4-end\n".utf8)
+    /// The footer: seven UInt32 (section offsets and flags), then `footerMagic`.
+    static let footerSize = 7 * 4 + 8
+
     static func decode(_ bytes: [UInt8], key: String) -> Entry? {
-        bytes.withUnsafeBufferPointer { buffer -> Entry? in
-            var at = 0
-            func byte() -> UInt8? {
-                guard at < buffer.count else { return nil }
-                defer { at += 1 }
-                return buffer[at]
-            }
-            func int() -> Int? {
-                guard buffer.count - at >= 4 else { return nil }
-                let n = Int(buffer[at]) | Int(buffer[at + 1]) << 8 | Int(buffer[at + 2]) << 16 | Int(buffer[at + 3]) << 24
-                at += 4
-                return n
-            }
-            func string() -> String? {
-                guard let n = int(), buffer.count - at >= n else { return nil }
-                defer { at += n }
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[at ..< at + n]), as: UTF8.self)
-            }
-            func optional() -> String?? {
-                switch byte() {
-                case 0?: return .some(nil)
-                case 1?: return string().map { .some($0) }
-                default: return nil
-                }
-            }
-            guard buffer.count >= magic.count, Array(buffer[0 ..< magic.count]) == magic else { return nil }
-            at = magic.count
-            guard string() == key, let findingCount = int(), findingCount <= buffer.count else { return nil }
-            var findings: [Finding] = []
-            findings.reserveCapacity(findingCount)
-            for _ in 0 ..< findingCount {
-                guard let rule = string(), let severity = string().flatMap(Severity.init(rawValue:)),
-                      let item = string(), let path = string(), let line = int(), let column = int(),
-                      let relatedCount = int(), relatedCount <= buffer.count else { return nil }
-                var related: [String] = []
-                for _ in 0 ..< relatedCount {
-                    guard let r = string() else { return nil }
-                    related.append(r)
-                }
-                guard let message = string() else { return nil }
-                findings.append(Finding(rule: rule, severity: severity, item: item, path: path,
-                                        line: line, column: column, related: related, message: message))
-            }
-            guard let graphCount = int(), graphCount <= buffer.count else { return nil }
+        bytes.withUnsafeBytes { buffer -> Entry? in
+            guard let footer = Footer(buffer) else { return nil }
+            var reader = ReviewCacheReader(buffer, at: 0)
+            guard reader.skipMagic(), let findings = reader.findings(key: key) else { return nil }
+            guard let graphCount = reader.int(), graphCount <= buffer.count else { return nil }
             var graph: [GraphEntry] = []
             graph.reserveCapacity(graphCount)
             var files: [StateFile] = []
             files.reserveCapacity(graphCount)
             for _ in 0 ..< graphCount {
-                guard let path = string(), let parsed = byte(), parsed <= 1, let kind = optional(),
-                      buffer.count - at >= 21, let blob = ObjectID(rawBytes: Array(buffer[at ..< at + 20])) else { return nil }
-                at += 20
-                guard let modeByte = byte(), modeByte <= 2,
-                      let theme = optional(), let epic = optional(), let release = optional(),
-                      let promoteCount = int(), promoteCount <= buffer.count else { return nil }
-                var promotes: [String] = []
-                for _ in 0 ..< promoteCount {
-                    guard let p = string() else { return nil }
-                    promotes.append(p)
-                }
-                guard let dependencyCount = int(), dependencyCount <= buffer.count else { return nil }
-                var dependsOn: [String] = []
-                for _ in 0 ..< dependencyCount {
-                    guard let d = string() else { return nil }
-                    dependsOn.append(d)
-                }
-                guard let mentionCount = int(), mentionCount <= buffer.count else { return nil }
-                var mentions: [String] = []
-                for _ in 0 ..< mentionCount {
-                    guard let m = string() else { return nil }
-                    mentions.append(m)
-                }
-                guard let linkCount = int(), linkCount <= buffer.count else { return nil }
-                var links: [String] = []
-                for _ in 0 ..< linkCount {
-                    guard let l = string() else { return nil }
-                    links.append(l)
-                }
-                let decodedKind: Kind?
-                if let kind {
-                    guard let k = Kind(rawValue: kind) else { return nil }
-                    decodedKind = k
-                } else {
-                    decodedKind = nil
-                }
-                let entry = GraphEntry(path: path, parsed: parsed == 1, kind: decodedKind, theme: theme, epic: epic,
-                                       release: release, promotes: promotes, dependsOn: dependsOn, mentions: mentions, links: links)
+                guard let (entry, file) = reader.record() else { return nil }
                 graph.append(entry)
-                files.append(StateFile(path: path, blob: blob, mode: modeByte == 2 ? .symlink : modeByte == 1 ? .executable : .blob,
-                                       id: entry.id))
+                files.append(file)
             }
-            guard at == buffer.count else { return nil }
+            guard reader.at == footer.files else { return nil }
             return Entry(findings: findings, graph: graph, files: files)
         }
     }
