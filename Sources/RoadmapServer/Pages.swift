@@ -15,7 +15,7 @@ struct Pages: Sendable {
     let statics: [String: (type: String, body: String)]
 
     static let pageNames = ["header", "footer", "timeline", "board", "item", "new", "review", "proposals",
-                            "proposal", "slips", "login", "error"]
+                            "proposal", "slips", "calendar", "budget", "login", "error"]
 
     init(workspace: Workspace) throws {
         var library = MustacheLibrary()

@@ -222,7 +222,7 @@ class WebSuite(unittest.TestCase):
     def test_07_accessibility(self):
         from axe_selenium_python import Axe
         for path in ["/timeline", "/board", "/items/billing-v2", "/review", "/proposals", "/proposals/billing-slips",
-                     "/slips", "/new", "/login"]:
+                     "/slips", "/calendar", "/budget", "/new", "/login"]:
             self.open(path)
             axe = Axe(self.driver)
             axe.inject()
