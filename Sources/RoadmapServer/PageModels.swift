@@ -120,6 +120,11 @@ enum PageModels {
                 }
             }
             if entry.kind == .campaign {
+                // Assets (SPEC §13) first, so that a launch on the same day is drawn over them.
+                for asset in entry.assets where asset.day.firstDay >= timeline.firstDay && asset.day.firstDay <= timeline.lastDay {
+                    markers.append(["type": "asset", "x": percent(timeline.position(ofDay: asset.day.firstDay)),
+                                    "label": clean("\(asset.title) (\(asset.id), \(asset.status)) \(asset.day.text)")])
+                }
                 for promoted in entry.promoted {
                     guard let date = promoted.date, date.lastDay >= timeline.firstDay, date.firstDay <= timeline.lastDay else { continue }
                     markers.append(["type": "promoted", "x": percent(timeline.position(ofDay: date.firstDay)),

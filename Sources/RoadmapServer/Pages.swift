@@ -17,7 +17,7 @@ struct Pages: Sendable {
     let readOnly: Bool
 
     static let pageNames = ["header", "footer", "timeline", "board", "item", "new", "review", "proposals",
-                            "proposal", "slips", "login", "error"]
+                            "proposal", "slips", "calendar", "budget", "login", "error"]
 
     init(workspace: Workspace, readOnly: Bool = false) throws {
         self.readOnly = readOnly

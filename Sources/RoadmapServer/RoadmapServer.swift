@@ -14,6 +14,7 @@ public enum RoadmapServer {
         ReadRoutes(app: app).register(router)
         ItemRoutes(app: app).register(router)
         ProposalRoutes(app: app).register(router)
+        MarketingRoutes(app: app).register(router)
         LoginRoutes(app: app).register(router)
         ExportRoute(app: app).register(router)
         return router

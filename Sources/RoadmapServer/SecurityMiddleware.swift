@@ -131,8 +131,9 @@ struct SecurityMiddleware: RouterMiddleware {
     static func allowed(_ path: String, method: HTTPRequest.Method, audience: Audience) -> Bool {
         if method == .post { return path == "/login" || path == "/logout" }
         if path.hasPrefix("/static/") || path.hasPrefix("/items/") { return true }
-        if audience.seesFindings && (path == "/review" || path == "/api/review") { return true }
-        return ["/", "/timeline", "/board", "/login", "/export.html", "/api/items", "/api/tip"].contains(path)
+        // Budgets are for key stakeholders and the team; the calendar shows what the view may.
+        if audience.seesFindings && (path == "/review" || path == "/api/review" || path == "/budget") { return true }
+        return ["/", "/timeline", "/board", "/calendar", "/login", "/export.html", "/api/items", "/api/tip"].contains(path)
     }
 
     static func cookie(_ id: String) -> String {

@@ -21,7 +21,7 @@ struct BoardCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var audienceOption: AudienceOption
-    @Option(help: "Only items of this kind (theme, epic, story, release, campaign).") var kind: Kind?
+    @Option(help: "Only items of this kind (theme, epic, story, release, campaign, program, goal).") var kind: Kind?
     @Option(help: "text or json.") var format: BoardFormat = .text
 
     func run() throws {

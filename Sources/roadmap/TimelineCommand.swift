@@ -21,22 +21,11 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var audienceOption: AudienceOption
-    @Option(help: ArgumentHelp("Start the axis at this date (YYYY-MM-DD, YYYY-MM, YYYY-Qn …).", valueName: "DATE")) var from: String?
-    @Option(help: ArgumentHelp("End the axis at this date.", valueName: "DATE")) var to: String?
+    @OptionGroup var dates: DateRangeOptions
     @Option(help: "text, mermaid or html.") var format: TimelineFormat = .text
 
     func run() throws {
-        func date(_ text: String?, _ option: String) throws -> RoadmapDate? {
-            guard let text else { return nil }
-            guard let date = RoadmapDate(text) else {
-                throw RoadmapError("invalid --\(option) '\(text)': expected a date such as 2026-06-15, 2026-06, 2026-Q2, 2026-H1 or 2026")
-            }
-            return date
-        }
-        let (start, end) = (try date(from, "from"), try date(to, "to"))
-        if let start, let end, end.lastDay < start.firstDay {
-            throw RoadmapError("--to \(end.text) is before --from \(start.text)")
-        }
+        let (start, end) = try dates.range()
         let workspace = try global.workspace()
         let view = workspace.audienceView(audienceOption.audience).filter(try workspace.view(at: .current, today: try global.todayDate()))
         switch format {

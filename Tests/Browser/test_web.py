@@ -223,7 +223,8 @@ class WebSuite(unittest.TestCase):
         from axe_selenium_python import Axe
         for path in ["/timeline", "/timeline?scale=quarter&kind=campaign", "/board", "/board?kind=story",
                      "/items/billing-v2", "/items/billing-v2-launch?on=billing-slips", "/review", "/proposals",
-                     "/proposals/billing-slips", "/slips", "/new", "/new?kind=campaign", "/login", "/items/no-such-item"]:
+                     "/proposals/billing-slips", "/slips", "/calendar", "/budget", "/new", "/new?kind=campaign", "/login",
+                     "/items/no-such-item"]:
             self.open(path)
             axe = Axe(self.driver)
             axe.inject()

@@ -56,6 +56,54 @@ status=$?
 exit 0
 
 """#,
+        "templates/calendar.html.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{{title}}</title>
+{{! The page of `roadmap calendar --format html`: a month grid of the content calendar. Copy it
+    to templates/calendar.html.mustache in your roadmap repository to restyle it. Keep double
+    braces (they escape): asset text is written by anyone who can commit. }}
+<style>
+  body { margin: 0; padding: 24px 32px; font: 14px/1.4 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; }
+  h1 { margin: 0 0 8px; font-size: 24px; }
+  h2 { font-size: 18px; margin: 24px 0 8px; }
+  table.month { border-collapse: collapse; width: 100%; table-layout: fixed; }
+  .month th, .month td { border: 1px solid #d0d7de; vertical-align: top; padding: 4px; }
+  .month th { background: #f6f8fa; font-weight: 600; }
+  .month td { height: 72px; }
+  .month td.out { background: #f6f8fa; }
+  .month th.week { width: 72px; color: #656d76; font-weight: 400; font-size: 12px; }
+  .num { color: #656d76; font-size: 12px; }
+  ul.assets { list-style: none; margin: 2px 0 0; padding: 0; }
+  ul.assets li { margin: 2px 0; padding: 2px 4px; border-left: 3px solid #8250df; background: #fbefff; font-size: 12px; overflow-wrap: anywhere; }
+  li.status-published { border-color: #1a7f37; background: #dafbe1; }
+  li.status-cancelled { border-color: #656d76; background: #f6f8fa; text-decoration: line-through; }
+  .meta { color: #57606a; display: block; }
+</style>
+</head>
+<body>
+<h1>{{title}}</h1>
+<p>{{count}} asset(s){{#channel}} on channel {{channel}}{{/channel}}.</p>
+{{^hasMonths}}<p>No asset has a publish day in this period.</p>{{/hasMonths}}
+{{#months}}
+<h2>{{name}}</h2>
+<table class="month">
+<thead><tr><th class="week" scope="col">Week</th><th scope="col">Mon</th><th scope="col">Tue</th><th scope="col">Wed</th><th scope="col">Thu</th><th scope="col">Fri</th><th scope="col">Sat</th><th scope="col">Sun</th></tr></thead>
+<tbody>
+{{#weeks}}
+<tr><th class="week" scope="row">{{week}}</th>{{#days}}<td{{^inMonth}} class="out"{{/inMonth}}>{{#inMonth}}<span class="num">{{day}}</span>{{#hasAssets}}<ul class="assets">{{#assets}}<li class="status-{{statusClass}}"><strong>{{title}}</strong><span class="meta">{{name}}{{#channel}} · {{channel}}{{/channel}}{{#type}} · {{type}}{{/type}}{{#owner}} · {{owner}}{{/owner}} · {{status}}{{#teaser}} · teaser{{/teaser}}</span></li>{{/assets}}</ul>{{/hasAssets}}{{/inMonth}}</td>{{/days}}</tr>
+{{/weeks}}
+</tbody>
+</table>
+{{/months}}
+</body>
+</html>
+
+"""#,
         "templates/campaign.yaml": #"""
 # A campaign: marketing that promotes releases, or epics and stories through their release.
 #   status:   proposed · planned · in-progress · live · done · cancelled
@@ -356,6 +404,8 @@ channels: [email, blog, social, webinar, event, ads, pr]
                          background: var(--product); transform: rotate(45deg); border: 2px solid #fff; }
   .marker.launch::before { content: ""; position: absolute; left: -8px; top: 2px; border-left: 8px solid transparent;
                            border-right: 8px solid transparent; border-bottom: 16px solid var(--marketing); }
+  .marker.asset::before { content: ""; position: absolute; left: -4px; top: 9px; width: 8px; height: 8px;
+                         border-radius: 50%; background: var(--marketing); border: 1px solid var(--bg); }
   .marker.promoted { border-left: 2px dashed var(--product); top: 0; height: 30px; }
   .marker.today { border-left: 2px solid var(--ok); top: 0; height: 100%; }
   .flag-error .label { box-shadow: inset 4px 0 0 var(--error); }
@@ -408,7 +458,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
   {{^rows}}<div class="row"><div class="label">Nothing in this period</div><div class="track"></div></div>{{/rows}}
   {{/lanes}}
 </div>
-<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲ <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today</p>
+<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲, assets ● <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today</p>
 {{#hasUndated}}<p class="legend">Without a date: {{#undated}}<code>{{id}}</code> {{/undated}}</p>{{/hasUndated}}
 
 {{#findingsShown}}
@@ -708,6 +758,57 @@ description: |
 {{> footer}}
 
 """#,
+        "templates/web/budget.mustache": #"""
+{{> header}}
+<h1>Budget</h1>
+<form class="filters" method="get" action="/budget">
+  {{#on}}<input type="hidden" name="on" value="{{on}}">{{/on}}
+  <label for="budget-by">By</label>
+  <select id="budget-by" name="by">{{#groupings}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/groupings}}</select>
+  <button type="submit">Show</button>
+</form>
+<p class="meta">Planned, spent and remaining per {{by}}; money in different currencies is never added up (one row per currency). Return is revenue ÷ spent.</p>
+{{#empty}}<p class="notice">No campaign you can see has a budget or results.</p>{{/empty}}
+{{^empty}}
+<table class="budget">
+<thead><tr><th scope="col">{{by}}</th><th scope="col">Currency</th><th scope="col">Planned</th><th scope="col">Spent</th><th scope="col">Remaining</th><th scope="col">Return</th><th scope="col">Results (actual of target, attainment, cost per result)</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row">{{#link}}<a href="/items/{{key}}{{#onQuery}}?{{onQuery}}{{/onQuery}}">{{key}}</a>{{/link}}{{^link}}{{key}}{{/link}}{{#title}} <span class="meta">{{title}}</span>{{/title}}{{#allotted}} <span class="meta">allotted {{allotted}}</span>{{/allotted}}</th><td>{{currency}}</td><td class="num">{{planned}}</td><td class="num">{{spent}}</td><td class="num{{#over}} late{{/over}}">{{remaining}}</td><td class="num">{{return}}</td>
+<td>{{#hasResults}}<ul class="results">{{#results}}<li><strong>{{metric}}</strong>: {{actual}} of {{target}} ({{attainment}}), {{cost}} each</li>{{/results}}</ul>{{/hasResults}}</td></tr>
+{{/rows}}
+</tbody>
+<tfoot>{{#totals}}<tr><th scope="row">Total</th><td>{{currency}}</td><td class="num">{{planned}}</td><td class="num">{{spent}}</td><td class="num{{#over}} late{{/over}}">{{remaining}}</td><td class="num">{{return}}</td><td></td></tr>{{/totals}}</tfoot>
+</table>
+{{/empty}}
+{{> footer}}
+
+"""#,
+        "templates/web/calendar.mustache": #"""
+{{> header}}
+<h1>Content calendar</h1>
+<form class="filters" method="get" action="/calendar">
+  {{#on}}<input type="hidden" name="on" value="{{on}}">{{/on}}
+  <label for="cal-from">From</label> <input id="cal-from" name="from" value="{{from}}" placeholder="2026-06">
+  <label for="cal-to">To</label> <input id="cal-to" name="to" value="{{to}}" placeholder="2026-Q3">
+  <label for="cal-channel">Channel</label>
+  <select id="cal-channel" name="channel">{{#channels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/channels}}</select>
+  <button type="submit">Show</button>
+</form>
+<p class="meta">{{count}} asset(s){{#channel}} on channel {{channel}}{{/channel}}, on their publish day (a day relative to the launch is resolved).</p>
+{{^hasMonths}}<p class="notice">No asset has a publish day in this period.</p>{{/hasMonths}}
+{{#months}}
+<h2>{{name}}</h2>
+<table class="month">
+<thead><tr><th scope="col">Week</th><th scope="col">Mon</th><th scope="col">Tue</th><th scope="col">Wed</th><th scope="col">Thu</th><th scope="col">Fri</th><th scope="col">Sat</th><th scope="col">Sun</th></tr></thead>
+<tbody>
+{{#weeks}}<tr><th scope="row" class="week">{{week}}</th>{{#days}}<td{{^inMonth}} class="out"{{/inMonth}}>{{#inMonth}}<span class="num">{{day}}</span>{{#hasAssets}}<ul class="assets">{{#assets}}<li class="status-{{statusClass}}"><strong>{{title}}</strong> <span class="meta">{{name}}{{#channel}} · {{channel}}{{/channel}}{{#type}} · {{type}}{{/type}}{{#owner}} · {{owner}}{{/owner}} · {{status}}{{#teaser}} · teaser{{/teaser}}</span></li>{{/assets}}</ul>{{/hasAssets}}{{/inMonth}}</td>{{/days}}</tr>
+{{/weeks}}
+</tbody>
+</table>
+{{/months}}
+{{> footer}}
+
+"""#,
         "templates/web/error.mustache": #"""
 {{> header}}
 <h1>{{status}} {{reason}}</h1>
@@ -740,6 +841,8 @@ description: |
   <nav aria-label="Pages">
     <a href="/timeline{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_timeline}} aria-current="page"{{/nav_timeline}}>Timeline</a>
     <a href="/board{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_board}} aria-current="page"{{/nav_board}}>Board</a>
+    <a href="/calendar{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_calendar}} aria-current="page"{{/nav_calendar}}>Calendar</a>
+    {{#seesFindings}}<a href="/budget{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_budget}} aria-current="page"{{/nav_budget}}>Budget</a>{{/seesFindings}}
     {{#seesFindings}}<a href="/review{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_review}} aria-current="page"{{/nav_review}}>Review</a>{{/seesFindings}}
     {{#team}}<a href="/proposals"{{#nav_proposals}} aria-current="page"{{/nav_proposals}}>Proposals</a>
     <a href="/slips{{#onQuery}}?{{onQuery}}{{/onQuery}}"{{#nav_slips}} aria-current="page"{{/nav_slips}}>Slips</a>
@@ -1147,6 +1250,7 @@ svg.track rect.bar.release { fill: #9db8f0; }
 svg.track line.m-ship { stroke: var(--product); stroke-width: 2; } svg.track circle.m-ship { fill: var(--product); }
 svg.track line.m-launch { stroke: var(--marketing); stroke-width: 2; } svg.track circle.m-launch { fill: var(--marketing); }
 svg.track line.m-promoted { stroke: var(--product); stroke-width: 2; stroke-dasharray: 3 2; } svg.track circle.m-promoted { fill: none; stroke: var(--product); r: 0; }
+svg.track line.m-asset { stroke: none; } svg.track circle.m-asset { fill: var(--card); stroke: var(--marketing); stroke-width: 2; r: 3.5px; }
 .row.mismatch svg.track circle.m-launch { fill: var(--error); } .row.mismatch svg.track line.m-launch { stroke: var(--error); }
 .pager { display: flex; gap: 1rem; margin: .8rem 0; }
 .board { margin-bottom: 1.5rem; }
@@ -1186,6 +1290,22 @@ svg.chart circle { fill: var(--marketing); } svg.chart text { font-size: 11px; f
 footer.bottom { color: var(--muted); font-size: .8rem; padding: 0 1.5rem 1.5rem; max-width: 1500px; margin: 0 auto; }
 /* Badges carry the severity classes too: keep them small and white on colour. */
 .badge.error, .badge.warning, .badge.info { color: #fff; border: 0; padding: .05rem .45rem; border-radius: 4px; }
+/* The content calendar (a month grid) and the budget table. */
+table.month { border-collapse: collapse; width: 100%; table-layout: fixed; background: var(--card); margin-bottom: 1rem; }
+table.month th, table.month td { border: 1px solid var(--line); vertical-align: top; padding: .3rem; }
+table.month td { height: 5rem; }
+table.month td.out { background: var(--paper); }
+table.month th.week { font-weight: 400; font-size: .8rem; color: var(--muted); width: 5.5rem; }
+table.month .num { font-size: .8rem; color: var(--muted); }
+ul.assets { list-style: none; margin: .2rem 0 0; padding: 0; }
+ul.assets li { margin: .15rem 0; padding: .15rem .3rem; border-left: 3px solid var(--marketing); background: #f9eef6; font-size: .8rem; overflow-wrap: anywhere; }
+ul.assets li.status-published { border-left-color: var(--ok); }
+ul.assets li.status-cancelled { text-decoration: line-through; }
+table.budget { border-collapse: collapse; width: 100%; background: var(--card); }
+table.budget th, table.budget td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
+table.budget td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.budget tfoot th, table.budget tfoot td { font-weight: 600; }
+ul.results { margin: 0; padding-left: 1rem; }
 
 """#,
     ]

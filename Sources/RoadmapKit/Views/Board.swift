@@ -19,7 +19,7 @@ public struct Board: Sendable {
     public var kind: Kind?
 
     /// Statuses of every kind in one workflow order.
-    static let workflow = ["proposed", "planned", "active", "in-progress", "live", "shipped", "done", "cancelled"]
+    static let workflow = ["proposed", "planned", "active", "in-progress", "live", "shipped", "done", "achieved", "missed", "cancelled"]
 
     public init(_ snapshot: Snapshot, kind: Kind? = nil) {
         self.kind = kind

@@ -10,16 +10,19 @@ public enum HTMLExporter {
 
     /// Renders with `template`, else the template shipped with the tool.
     public static func render(_ view: RoadmapView, template: String? = nil, from: RoadmapDate? = nil, to: RoadmapDate? = nil) throws -> String {
-        guard let text = template ?? Resources.text(templatePath) else {
-            throw RoadmapError("the HTML template \(templatePath) is missing from this build")
+        try compile(template, path: templatePath).render(context(view, timeline: Timeline(view, from: from, to: to)))
+    }
+
+    /// A page template: the repository's own text when given, else the one shipped at `path`.
+    static func compile(_ template: String?, path: String) throws -> MustacheTemplate {
+        guard let text = template ?? Resources.text(path) else {
+            throw RoadmapError("the HTML template \(path) is missing from this build")
         }
-        let compiled: MustacheTemplate
         do {
-            compiled = try MustacheTemplate(string: text)
+            return try MustacheTemplate(string: text)
         } catch {
-            throw RoadmapError("\(templatePath): not a valid Mustache template (\(error)); fix it or remove it to use the built-in one")
+            throw RoadmapError("\(path): not a valid Mustache template (\(error)); fix it or remove it to use the built-in one")
         }
-        return compiled.render(context(view, timeline: Timeline(view, from: from, to: to)))
     }
 
     /// A percentage for a CSS length, e.g. `12.345`.
@@ -57,6 +60,10 @@ public enum HTMLExporter {
                 }
             }
             if entry.kind == .campaign {
+                for asset in entry.assets where asset.day.firstDay >= timeline.firstDay && asset.day.firstDay <= timeline.lastDay {
+                    markers.append(["type": "asset", "left": percent(timeline.position(ofDay: asset.day.firstDay)),
+                                    "label": clean("\(asset.title) (\(asset.id), \(asset.status)) \(asset.day.text)")])
+                }
                 for promoted in entry.promoted {
                     guard let date = promoted.date, date.lastDay >= timeline.firstDay, date.firstDay <= timeline.lastDay else { continue }
                     markers.append(["type": "promoted", "left": percent(timeline.position(ofDay: date.firstDay)),

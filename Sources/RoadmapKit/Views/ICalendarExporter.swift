@@ -1,7 +1,7 @@
 import Foundation
 
 /// `export --format ics`: an iCalendar (RFC 5545) calendar with one all-day event per release
-/// date and per campaign launch. A date that is a month or a quarter becomes an event over
+/// date, per campaign launch and per asset publish day (SPEC §13). A date that is a month or a quarter becomes an event over
 /// those days. Each event's UID is stable (`<kind>-<id>@roadmap`), so a calendar that imports
 /// the file again updates its events instead of duplicating them. Text is escaped (§3.3.11),
 /// control characters are dropped, lines end with CRLF and are folded at 75 octets (§3.1).
@@ -56,8 +56,37 @@ public enum ICalendarExporter {
             if item.status == "cancelled" { lines.append("STATUS:CANCELLED") }
             lines.append("END:VEVENT")
         }
+        lines += assetEvents(ContentCalendar(snapshot).entries, stamp: stamp)
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One all-day event per asset on its publish day, `UID:asset-CAMPAIGN-ASSET@roadmap`
+    /// (asset ids are unique in their campaign, campaign ids in the roadmap; `-` cannot tell
+    /// `a-b/c` from `a/b-c`, so the separator is `.` after the campaign's length).
+    static func assetEvents(_ entries: [ContentCalendar.Entry], stamp: String) -> [String] {
+        var lines: [String] = []
+        for entry in entries {
+            var details = ["Status: \(entry.status)", "Campaign: \(entry.campaignTitle) (\(entry.campaign))", "Publish: \(entry.publish)"]
+            if let type = entry.type { details.append("Type: \(type)") }
+            if let channel = entry.channel { details.append("Channel: \(channel)") }
+            if let owner = entry.owner { details.append("Owner: \(owner)") }
+            if entry.teaser { details.append("Teaser") }
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:asset-\(entry.campaign.count).\(entry.campaign)-\(entry.asset)@roadmap",
+                "DTSTAMP:\(stamp)",
+                "DTSTART;VALUE=DATE:\(compact(entry.day.firstDay))",
+                "DTEND;VALUE=DATE:\(compact(entry.day.lastDay + 1))",
+                "SUMMARY:\(escape("\(entry.type.map { $0.capitalized + ": " } ?? "")\(entry.title)"))",
+                "DESCRIPTION:\(escape(details.joined(separator: "\n")))",
+                "CATEGORIES:asset",
+                "TRANSP:TRANSPARENT",
+            ]
+            if entry.status == "cancelled" { lines.append("STATUS:CANCELLED") }
+            lines.append("END:VEVENT")
+        }
+        return lines
     }
 
     /// `YYYYMMDD`.

@@ -21,6 +21,14 @@ public struct Timeline: Sendable {
         public var date: RoadmapDate?
     }
 
+    /// A campaign's asset on its publish day (SPEC §13): a tick on the campaign's row.
+    public struct AssetTick: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var day: RoadmapDate
+        public var status: String
+    }
+
     /// One row of a lane.
     public struct Entry: Sendable {
         public var id: String
@@ -47,6 +55,8 @@ public struct Timeline: Sendable {
         public var worst: Severity? { findings.map(\.severity).max() }
         /// True when a campaign launches before a release it promotes.
         public var launchesBeforeRelease: Bool { findings.contains { $0.rule == "launch-before-release" } }
+        /// For a campaign: its assets with a known publish day, by day.
+        public var assets: [AssetTick] = []
         /// The dates as text: `2027-04-15`, `2026-09 … 2027-02`, `launch 2027-04-22 (2027-04-16 … 2027-05-31)`.
         public var dateText: String
     }
@@ -132,6 +142,10 @@ public struct Timeline: Sendable {
                 if let (f, l) = span([item.start, item.end, item.launch]) { (entry.firstDay, entry.lastDay) = (f, l) }
                 let window = range(item.start, item.end)
                 entry.dateText = (item.launch.map { "launch \($0.text)" } ?? "no launch") + (window.isEmpty ? "" : " (\(window))")
+                entry.assets = item.scheduledAssets.compactMap { asset, day in
+                    guard let day, let id = asset.id else { return nil }
+                    return AssetTick(id: id, title: asset.title ?? id, day: day, status: asset.status.rawValue)
+                }.sorted { ($0.day.firstDay, $0.id) < ($1.day.firstDay, $1.id) }
                 marketing.append(entry)
             default:
                 continue

@@ -25,7 +25,7 @@ public struct TimelineTextRenderer: Sendable {
         environment["COLUMNS"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
     }
 
-    static let legend = "◆ release date  ━ start…end  ▲ launch  ┆ promoted release ships  │ today  ✗ error  ! warning"
+    static let legend = "◆ release date  ━ start…end  ▲ launch  • asset  ┆ promoted release ships  │ today  ✗ error  ! warning"
 
     private func paint(_ s: String, _ code: String) -> String { color && !s.isEmpty ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
@@ -91,6 +91,10 @@ public struct TimelineTextRenderer: Sendable {
                 }
             }
             if entry.kind == .campaign {
+                // Assets first: a launch or a release's ship day on the same column wins.
+                for asset in entry.assets where asset.day.firstDay >= timeline.firstDay && asset.day.firstDay <= timeline.lastDay {
+                    cells[column(asset.day.firstDay)] = paint("•", asset.status == "cancelled" ? "2" : "35")
+                }
                 for promoted in entry.promoted {
                     guard let date = promoted.date ?? timeline.releaseDate(promoted.id),
                           date.lastDay >= timeline.firstDay, date.firstDay <= timeline.lastDay else { continue }
@@ -127,6 +131,9 @@ public struct TimelineTextRenderer: Sendable {
             if let owner = entry.owner { details += " · \(owner)" }
             if !entry.promoted.isEmpty {
                 details += " · promotes " + entry.promoted.map { "\($0.id) (\($0.date?.text ?? "no date"))" }.joined(separator: ", ")
+            }
+            if !entry.assets.isEmpty {
+                details += " · assets " + entry.assets.map { "\($0.id) \($0.day.text)" }.joined(separator: ", ")
             }
             lines.append(paint(Self.fit("      " + sanitizeForTerminal(details), width), "2"))
             for finding in entry.findings {
