@@ -355,6 +355,11 @@ channels: [email, blog, social, webinar, event, ads, pr]
                            border-right: 8px solid transparent; border-bottom: 16px solid var(--marketing); }
   .marker.promoted { border-left: 2px dashed var(--product); top: 0; height: 30px; }
   .marker.today { border-left: 2px solid var(--ok); top: 0; height: 100%; }
+  .arrow { position: absolute; top: 24px; height: 0; border-top: 2px solid var(--muted); }
+  .arrow::after { content: ""; position: absolute; right: -2px; top: -6px; border-top: 5px solid transparent;
+                  border-bottom: 5px solid transparent; border-left: 8px solid var(--muted); }
+  .arrow.late { border-top-color: var(--error); }
+  .arrow.late::after { right: auto; left: -2px; border-left: 0; border-right: 8px solid var(--error); }
   .flag-error .label { box-shadow: inset 4px 0 0 var(--error); }
   .flag-warning .label { box-shadow: inset 4px 0 0 #d4a72c; }
   .standout { background: #ffebe9; }
@@ -392,20 +397,21 @@ channels: [email, blog, social, webinar, event, ads, pr]
   <div class="row status-{{statusClass}}{{#flag}} flag-{{flag}}{{/flag}}{{#standout}} standout{{/standout}}">
     <div class="label">
       <div class="title">{{title}}{{#standout}}<span class="badge standout">launch before release</span>{{/standout}}{{#errors}}<span class="badge error">{{errors}} error(s)</span>{{/errors}}{{#warnings}}<span class="badge warning">{{warnings}} warning(s)</span>{{/warnings}}</div>
-      <div class="meta">{{kind}} <code>{{id}}</code> · {{status}} · {{dateText}}{{#owner}} · {{owner}}{{/owner}}{{#promotes}} · promotes {{promotes}}{{/promotes}}</div>
+      <div class="meta">{{kind}} <code>{{id}}</code> · {{status}} · {{dateText}}{{#owner}} · {{owner}}{{/owner}}{{#promotes}} · promotes {{promotes}}{{/promotes}}{{#after}} · after {{after}}{{/after}}</div>
       {{#hasFindings}}<ul class="issues">{{#findings}}<li>{{rule}}: {{message}}</li>{{/findings}}</ul>{{/hasFindings}}
     </div>
     <div class="track">
       {{#todayLeft}}<div class="marker today" style="left:{{todayLeft}}%" title="today"></div>{{/todayLeft}}
       {{#bar}}<div class="bar {{kind}}" style="left:{{left}}%;width:{{width}}%"></div>{{/bar}}
       {{#markers}}<div class="marker {{type}}" style="left:{{left}}%" title="{{label}}"></div>{{/markers}}
+      {{#arrows}}<div class="arrow{{#late}} late{{/late}}" style="left:{{left}}%;width:{{width}}%" title="{{label}}"></div>{{/arrows}}
     </div>
   </div>
   {{/rows}}
   {{^rows}}<div class="row"><div class="label">Nothing in this period</div><div class="track"></div></div>{{/rows}}
   {{/lanes}}
 </div>
-<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲ <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today</p>
+<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲ <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today → from where a dependency ends to the start (red: too early)</p>
 {{#hasUndated}}<p class="legend">Without a date: {{#undated}}<code>{{id}}</code> {{/undated}}</p>{{/hasUndated}}
 
 {{#findingsShown}}
