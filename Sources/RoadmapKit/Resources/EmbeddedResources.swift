@@ -212,6 +212,8 @@ description: |
 # `set` edits fields of existing items in place, as `roadmap set` does.
 # Audiences (docs/audiences.md): billing v2 and its theme are public, with public wording;
 # usage-based pricing is internal (team only); campaigns keep the default, key stakeholders.
+# Dependencies (docs/dependencies.md): billing v2 ships after usage-based pricing ends, and the
+# PDF invoices wait for the metered usage API.
 commits:
   - author: Priya Natarajan <priya@lumen.example>
     date: 2026-09-01T09:30:00+02:00
@@ -227,7 +229,7 @@ commits:
       - {kind: release, id: billing-v2, title: Billing v2, version: 2.0.0, tier: major, date: 2027-03-15, owner: "@priya",
          visibility: public, public-title: "Billing v2: pay for what you use",
          public-description: "Invoices in your currency, and a plan that follows your usage.",
-         description: "Usage-based pricing and redesigned invoices for every plan.\n"}
+         depends-on: [usage-based-pricing], description: "Usage-based pricing and redesigned invoices for every plan.\n"}
       - {kind: release, id: insights-2-1, title: Insights 2.1, version: 2.1.0, date: 2027-06, owner: "@jun",
          description: "Custom dashboards that teams can share.\n"}
       - {kind: release, id: security-1-9, title: Security 1.9, version: 1.9.0, tier: patch, date: 2026-10-20, marketing: none,
@@ -244,7 +246,8 @@ commits:
          end: 2027-01, owner: "@lee", tags: [api, billing], visibility: team}
       - {kind: story, id: pricing-page, title: New pricing page, epic: usage-based-pricing, status: in-progress,
          owner: "@ana", tags: [web], visibility: team}
-      - {kind: story, id: invoice-pdf, title: Branded PDF invoices, epic: invoice-redesign, owner: "@ana"}
+      - {kind: story, id: invoice-pdf, title: Branded PDF invoices, epic: invoice-redesign, end: 2027-02,
+         depends-on: [metered-usage-api], owner: "@ana"}
       - {kind: story, id: dashboard-sharing, title: Share a dashboard by link, epic: custom-dashboards, owner: "@jun"}
       - {kind: story, id: saml-login, title: SAML login for every plan, epic: sso-enforcement, status: in-progress,
          owner: "@sam", tags: [security]}
@@ -276,6 +279,7 @@ commits:
       Load tests showed the usage pipeline drops events under peak load.
     set:
       billing-v2: {date: 2027-04-15}
+      usage-based-pricing: {end: 2027-03}
       metered-usage-api: {end: 2027-02}
   - author: Maria Lopez <maria@lumen.example>
     date: 2026-10-29T09:20:00+01:00
