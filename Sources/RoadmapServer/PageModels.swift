@@ -52,8 +52,11 @@ enum PageModels {
         var page: Int
     }
 
-    static func timeline(_ view: RoadmapView, _ timeline: Timeline, filters: TimelineFilters) -> [String: Any] {
+    /// `forecasts` (`?forecast=1`): a P50–P95 whisker on each forecast item's row.
+    static func timeline(_ view: RoadmapView, _ timeline: Timeline, filters: TimelineFilters,
+                         forecasts: [ItemForecast] = []) -> [String: Any] {
         let snapshot = view.snapshot
+        let forecastByID = Dictionary(forecasts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func keep(_ entry: Timeline.Entry) -> Bool {
             if let kind = filters.kind, entry.kind.rawValue != kind { return false }
             if let owner = filters.owner, entry.owner?.caseInsensitiveCompare(owner) != .orderedSame { return false }
@@ -105,6 +108,9 @@ enum PageModels {
                 "mismatch": entry.launchesBeforeRelease,
                 "findings": entry.findings.map(finding), "hasFindings": !entry.findings.isEmpty,
                 "bar": bar, "markers": markers, "todayLeft": todayLeft,
+                "whisker": forecastByID[entry.id].flatMap { ForecastWhisker($0, on: timeline) }.map { whisker -> [String: Any] in
+                    ["x": percent(whisker.left), "x2": percent(whisker.right), "label": whisker.label]
+                } ?? false,
             ]
         }
         func lane(_ name: String, _ entries: [Timeline.Entry]) -> [String: Any] {

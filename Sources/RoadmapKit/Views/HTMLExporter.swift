@@ -8,8 +8,10 @@ import Mustache
 public enum HTMLExporter {
     public static let templatePath = "templates/export.html.mustache"
 
-    /// Renders with `template`, else the template shipped with the tool.
-    public static func render(_ view: RoadmapView, template: String? = nil, from: RoadmapDate? = nil, to: RoadmapDate? = nil) throws -> String {
+    /// Renders with `template`, else the template shipped with the tool; with `forecasts`
+    /// (`--forecast`), each forecast item gets a P50–P95 whisker.
+    public static func render(_ view: RoadmapView, template: String? = nil, from: RoadmapDate? = nil, to: RoadmapDate? = nil,
+                              forecasts: [ItemForecast] = []) throws -> String {
         guard let text = template ?? Resources.text(templatePath) else {
             throw RoadmapError("the HTML template \(templatePath) is missing from this build")
         }
@@ -19,7 +21,7 @@ public enum HTMLExporter {
         } catch {
             throw RoadmapError("\(templatePath): not a valid Mustache template (\(error)); fix it or remove it to use the built-in one")
         }
-        return compiled.render(context(view, timeline: Timeline(view, from: from, to: to)))
+        return compiled.render(context(view, timeline: Timeline(view, from: from, to: to), forecasts: forecasts))
     }
 
     /// A percentage for a CSS length, e.g. `12.345`.
@@ -37,7 +39,8 @@ public enum HTMLExporter {
 
     /// The values the template sees. Absent values are `false`, never missing, so that a
     /// section never picks up a same-named value of an enclosing context.
-    public static func context(_ view: RoadmapView, timeline: Timeline) -> [String: Any] {
+    public static func context(_ view: RoadmapView, timeline: Timeline, forecasts: [ItemForecast] = []) -> [String: Any] {
+        let forecastByID = Dictionary(forecasts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let todayLeft: Any = timeline.today.firstDay >= timeline.firstDay && timeline.today.firstDay <= timeline.lastDay
             ? percent(timeline.position(ofDay: timeline.today.firstDay)) : false
         func row(_ entry: Timeline.Entry) -> [String: Any] {
@@ -80,6 +83,9 @@ public enum HTMLExporter {
                 "hasFindings": !entry.findings.isEmpty,
                 "findings": entry.findings.map { ["rule": $0.rule, "message": clean($0.message)] },
                 "bar": bar, "markers": markers, "todayLeft": todayLeft,
+                "whisker": forecastByID[entry.id].flatMap { ForecastWhisker($0, on: timeline) }.map { whisker -> [String: Any] in
+                    ["left": percent(whisker.left), "width": percent(whisker.right - whisker.left), "label": whisker.label]
+                } ?? false,
             ]
         }
         let ticks: [[String: Any]] = timeline.ticks.map { tick in
@@ -113,6 +119,7 @@ public enum HTMLExporter {
             "findings": findings,
             "findingsShown": view.audience.seesFindings,
             "audience": view.audience.rawValue,
+            "forecast": !forecasts.isEmpty,
         ]
     }
 }
