@@ -9,7 +9,7 @@ public enum ForecastRenderer {
         let sizes = report.moves.map(\.size).sorted()
         let median = sizes.isEmpty ? "" : ", median move \(sizes[(sizes.count - 1) / 2] >= 0 ? "+" : "")\(sizes[(sizes.count - 1) / 2])d"
         return "history: \(report.moves.count) moves of \(report.datedItems) dated items\(median); "
-            + "\(report.heldItems) dates held; \(report.observations) monthly observations"
+            + "\(report.heldItems) held \(report.heldItems == 1 ? "date" : "dates"); \(report.observations) monthly observations"
     }
 
     public static func table(_ report: ForecastReport) -> String {
@@ -96,7 +96,7 @@ public enum ForecastRenderer {
                      String(report.months.reduce(0) { $0 + $1.fallback })])
         out += TextTable.render(header: ["FORECAST ON", "CASES", "≤ P50", "≤ P80", "≤ P95", "FALLBACK"], rows: rows)
         out += "\na calibrated forecast reads about 50 / 80 / 95 %; higher: too cautious, lower: too hopeful"
-            + " (\(report.cases) cases\(report.cases < 30 ? ", too few to judge" : ""); see docs/forecast.md)\n"
+            + " (\(report.cases) \(report.cases == 1 ? "case" : "cases")\(report.cases < 30 ? ", too few to judge" : ""); see docs/forecast.md)\n"
         return out
     }
 

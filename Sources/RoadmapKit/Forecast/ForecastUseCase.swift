@@ -134,11 +134,11 @@ extension Workspace {
         return BacktestReport(months: months, samples: samples, seed: seed)
     }
 
-    /// Every dated item's slips from `head` (`Slips.compute`: one history query per item,
-    /// answered from the history cache when it is warm).
+    /// Every dated item's dates along the base branch's history from `head` (`DatedHistory`:
+    /// one walk through the history cache's commit records).
     private func dated(_ history: ItemHistory, from head: ObjectID) throws -> [SlipReport] {
         do {
-            return try git("reading the history of the dated items") { try Slips.compute(history: history, from: head) }
+            return try git("reading the history of the dated items") { try DatedHistory.collect(history, from: head) }
         } catch let error as HistoryError {
             throw RoadmapError(error.description)
         }

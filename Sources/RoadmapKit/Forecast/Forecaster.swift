@@ -28,7 +28,8 @@ public struct LaunchRisk: Sendable, Equatable {
 ///   the date that held was set); else it launches before the ship day, and counts as such;
 /// - through `depends-on` (SPEC §14, finish-to-start): an item starts no sooner than LAG days
 ///   after its dependency's sampled end, its end moving with its start.
-/// Releases and campaigns already done (or without a date) keep their date. An item not done
+/// Teaser campaigns (`teaser: true`) come before their release by design: they do not follow
+/// it and have no launch-before-ship figure. Releases and campaigns already done (or without a date) keep their date. An item not done
 /// does not land before today.
 public struct Forecaster {
     /// A link from an item to one it waits for.
@@ -45,6 +46,8 @@ public struct Forecaster {
         var planned: RoadmapDate
         /// Done, cancelled or not a release/campaign/epic/story with a date: keeps its date.
         var fixed: Bool
+        /// A teaser campaign is meant to come before the release: it neither follows it nor counts as early.
+        var teaser: Bool
         var source: SlipSource
         var links: [(target: Int, link: Link)] = []
     }
@@ -67,7 +70,7 @@ public struct Forecaster {
             let fixed = doneStatuses[kind.rawValue]?.contains(item.status) ?? true
             index[item.id] = nodes.count
             nodes.append(Node(id: item.id, kind: kind.rawValue, start: start, end: end, planned: planned, fixed: fixed,
-                              source: model.source(kind: kind.rawValue, labels: labels[item.id] ?? .init())))
+                              teaser: item.kind == .campaign && item.teaser, source: model.source(kind: kind.rawValue, labels: labels[item.id] ?? .init())))
             return nodes.count - 1
         }
         // Releases and campaigns, then the epics and stories they wait for, transitively.
@@ -120,7 +123,7 @@ public struct Forecaster {
                 }
                 // promotes: follow the release when its slip is known in time.
                 for (target, link) in node.links where done[target] {
-                    guard case .promotes = link, !node.fixed, end < value[target], known[target] < end else { continue }
+                    guard case .promotes = link, !node.fixed, !node.teaser, end < value[target], known[target] < end else { continue }
                     let gap = max(node.end - nodes[target].end, 0)
                     end = value[target] + gap
                     learned = max(learned, known[target])
@@ -145,7 +148,7 @@ public struct Forecaster {
                                           p95: percentile(95), source: node.source))
         }
         var risks: [LaunchRisk] = []
-        for i in nodes.indices where nodes[i].kind == "campaign" && !nodes[i].fixed {
+        for i in nodes.indices where nodes[i].kind == "campaign" && !nodes[i].fixed && !nodes[i].teaser {
             for (target, link) in nodes[i].links {
                 guard case .promotes = link, nodes[target].kind == "release",
                       !risks.contains(where: { $0.campaign == nodes[i].id && $0.release == nodes[target].id }) else { continue }
