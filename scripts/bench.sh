@@ -7,7 +7,7 @@
 #   scripts/bench.sh                 # 1,000, 10,000 and 50,000 items, 20,000 commits, 10 runs each
 #   BENCH_SIZES="1000" BENCH_COMMITS=2000 BENCH_RUNS=5 scripts/bench.sh   # a quick look
 #   BENCH_ONLY=history BENCH_SIZES=1000 BENCH_COMMITS=2000 scripts/bench.sh   # one part:
-#                                    # review, hook, history, digest, import, proposals, startup, serve (default: all)
+#                                    # review, hook, history, digest, forecast, import, proposals, startup, serve (default: all)
 #   BENCH_BEFORE_BIN=/path/to/roadmap   # serve: also time the start-up of a build without the server
 #
 # Every generated repository is measured twice for history: as generated (no commit-graph)
@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-bench-out}
 RUNS=${BENCH_RUNS:-10}
 SIZES=${BENCH_SIZES:-"1000 10000 50000"}
-ONLY=${BENCH_ONLY:-"review hook history digest import proposals startup serve"}
+ONLY=${BENCH_ONLY:-"review hook history digest forecast import proposals startup serve"}
 COMMITS=${BENCH_COMMITS:-20000}
 PROPOSALS=${BENCH_PROPOSALS:-50}
 SEED=${BENCH_SEED:-1}
@@ -209,6 +209,28 @@ for n in $SIZES; do
     row "$n" "digest --since $week, a week (warm)" "$n-digest-warm" "git log --since -p" "$n-git-log-since" ""
   elif part digest; then
     NOTES+=("digest: skipped for $n items, \`roadmap digest --help\` fails (the command is not on this branch yet)")
+  fi
+  # forecast (issue 17): every dated item's history from the history cache, then the Monte
+  # Carlo; the counterpart is git reading every version of every release and campaign.
+  # "warm" keeps the history cache a first run wrote. impact: one release moved by 30 days.
+  if part forecast && has_command "$R" forecast; then
+    measure "$n-git-log-dated" "git -C $repo log --format=%H -p -- roadmap/releases roadmap/campaigns"
+    measure "$n-forecast-cold" "$R forecast --today $TODAY" "$cold"
+    measure "$n-forecast-warm" "$R forecast --today $TODAY"
+    row "$n" "forecast (cold)" "$n-forecast-cold" "git log -p -- releases campaigns" "$n-git-log-dated" ""
+    row "$n" "forecast (warm)" "$n-forecast-warm" "git log -p -- releases campaigns" "$n-git-log-dated" ""
+    if has_command "$R" impact; then
+      hid=$(meta "$repo" history_id) hpath=$(meta "$repo" history_path)
+      measure "$n-git-log-release" "git -C $repo log --format=%H -- $hpath"
+      measure "$n-impact-cold" "$R impact $hid --by +30d" "$cold"
+      measure "$n-impact-warm" "$R impact $hid --by +30d"
+      row "$n" "impact $hid --by +30d (cold)" "$n-impact-cold" "git log -- PATH" "$n-git-log-release" ""
+      row "$n" "impact $hid --by +30d (warm)" "$n-impact-warm" "git log -- PATH" "$n-git-log-release" ""
+    else
+      NOTES+=("impact: skipped for $n items, \`roadmap impact --help\` fails (the command is not on this branch yet)")
+    fi
+  elif part forecast; then
+    NOTES+=("forecast: skipped for $n items, \`roadmap forecast --help\` fails (the command is not on this branch yet)")
   fi
 
   # import: a Jira CSV export of N issues into an empty roadmap, in one commit; the

@@ -78,13 +78,16 @@ enum PageModels {
         }
     }
 
-    static func timeline(_ view: RoadmapView, _ timeline: Timeline, filters: TimelineFilters) -> [String: Any] {
+    /// `forecasts` (`?forecast=1`): a P50–P95 whisker on each forecast item's row.
+    static func timeline(_ view: RoadmapView, _ timeline: Timeline, filters: TimelineFilters,
+                         forecasts: [ItemForecast] = []) -> [String: Any] {
         let snapshot = view.snapshot
         // The releases with an epic of the chosen theme, found once (not once per row: at
         // 10,000 items a scan per row is 10^8 comparisons).
         let themedReleases: Set<String> = filters.theme.map { theme in
             Set(snapshot.items.lazy.filter { $0.kind == .epic && $0.theme == theme }.compactMap(\.release))
         } ?? []
+        let forecastByID = Dictionary(forecasts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func keep(_ entry: Timeline.Entry) -> Bool {
             if let kind = filters.kind, entry.kind.rawValue != kind { return false }
             if let owner = filters.owner, entry.owner?.caseInsensitiveCompare(owner) != .orderedSame { return false }
@@ -141,6 +144,9 @@ enum PageModels {
                 "mismatch": entry.launchesBeforeRelease,
                 "findings": entry.findings.map(finding), "hasFindings": !entry.findings.isEmpty,
                 "bar": bar, "markers": markers, "todayLeft": todayLeft,
+                "whisker": forecastByID[entry.id].flatMap { ForecastWhisker($0, on: timeline) }.map { whisker -> [String: Any] in
+                    ["x": percent(whisker.left), "x2": percent(whisker.right), "label": whisker.label]
+                } ?? false,
             ]
         }
         func lane(_ name: String, _ entries: [Timeline.Entry]) -> [String: Any] {

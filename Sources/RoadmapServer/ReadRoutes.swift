@@ -79,7 +79,13 @@ struct ReadRoutes {
                 page: Self.page(request), scale: scale?.rawValue, on: on)
             let audience = context.audience
             let state = try await app.gate.run { try Self.branchState($0, on: on, today: today, audience: audience) }
-            var values = PageModels.timeline(state.view, Timeline(state.view, scale: scale), filters: filters)
+            // Forecasts read every dated item's history: only when asked, for the team, on the base branch.
+            let forecasting = query.get("forecast") == "1" && audience == "team" && on == nil
+            let forecasts = forecasting
+                ? try await app.gate.run { try $0.forecast(ids: [], at: nil, today: today, samples: 1_000, seed: 1).items } : []
+            var values = PageModels.timeline(state.view, Timeline(state.view, scale: scale), filters: filters, forecasts: forecasts)
+            values["forecast"] = forecasting
+            values["forecastOffered"] = audience == "team" && on == nil
             values.merge(Self.branchValues(state, on: on)) { $1 }
             values["title"] = "Timeline · Roadmap"
             return app.pages.render("timeline", values, context: context)

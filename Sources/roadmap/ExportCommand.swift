@@ -25,7 +25,8 @@ struct ExportCommand: ParsableCommand {
 
         html: one self-contained page (no scripts, no network) with the timeline and a table of \
         findings, from templates/export.html.mustache — the repository's own copy of that file \
-        when it has one, so a team can restyle it.
+        when it has one, so a team can restyle it. With --forecast, each release and campaign \
+        not yet done has a P50–P95 whisker ('roadmap forecast', seed 1).
         """
     )
 
@@ -33,12 +34,25 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var audienceOption: AudienceOption
     @Option(help: "json, csv, ics or html.") var format: ExportFormat
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE")) var output: String?
+    @Flag(help: "html: draw the P50–P95 forecast of each release and campaign not yet done (reads the whole history).") var forecast = false
+
+    func validate() throws {
+        if forecast && format != .html { throw ValidationError("--forecast draws on the HTML timeline: use it with --format html") }
+        // The forecast reads exact dates and every move: it is for the team only.
+        if forecast && audienceOption.audience != .team { throw ValidationError("--forecast is for the team audience only") }
+    }
 
     func run() throws {
         let workspace = try global.workspace()
         let view = workspace.audienceView(audienceOption.audience).filter(try workspace.view(at: .current, committed: true, today: try global.todayDate()))
         let template = format == .html ? try workspace.exportTemplate("export.html.mustache") : nil
-        var text = try format.render(view, template: template)
+        var text: String
+        if forecast {
+            let forecasts = try workspace.forecast(ids: [], at: nil, today: try global.todayDate(), samples: 1_000, seed: 1).items
+            text = try HTMLExporter.render(view, template: template, forecasts: forecasts)
+        } else {
+            text = try format.render(view, template: template)
+        }
         guard let output else {
             // JSON escapes control characters and the other formats drop them from item text;
             // this last pass keeps a terminal safe from anything a custom template lets through.

@@ -23,6 +23,13 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var audienceOption: AudienceOption
     @OptionGroup var dates: DateRangeOptions
     @Option(help: "text, mermaid or html.") var format: TimelineFormat = .text
+    @Flag(help: "html: draw the P50–P95 forecast of each release and campaign not yet done (reads the whole history).") var forecast = false
+
+    func validate() throws {
+        if forecast && format != .html { throw ValidationError("--forecast draws on the HTML timeline: use it with --format html") }
+        // The forecast reads exact dates and every move: it is for the team only.
+        if forecast && audienceOption.audience != .team { throw ValidationError("--forecast is for the team audience only") }
+    }
 
     func run() throws {
         let (start, end) = try dates.range()
@@ -35,7 +42,9 @@ struct TimelineCommand: ParsableCommand {
             Output.write(MermaidRenderer.render(Timeline(view, from: start, to: end)))
         case .html:
             let template = try workspace.exportTemplate("export.html.mustache")
-            Output.write(try HTMLExporter.render(view, template: template, from: start, to: end))
+            let forecasts = forecast
+                ? try workspace.forecast(ids: [], at: nil, today: try global.todayDate(), samples: 1_000, seed: 1).items : []
+            Output.write(try HTMLExporter.render(view, template: template, from: start, to: end, forecasts: forecasts))
         }
     }
 }

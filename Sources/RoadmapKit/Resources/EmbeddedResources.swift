@@ -417,6 +417,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
                   border-bottom: 5px solid transparent; border-left: 8px solid var(--muted); }
   .arrow.late { border-top-color: var(--error); }
   .arrow.late::after { right: auto; left: -2px; border-left: 0; border-right: 8px solid var(--error); }
+  .whisker { position: absolute; top: 22px; height: 6px; border: 1px solid var(--ink); border-width: 0 2px; background: linear-gradient(var(--ink), var(--ink)) center / 100% 1px no-repeat; }
   .flag-error .label { box-shadow: inset 4px 0 0 var(--error); }
   .flag-warning .label { box-shadow: inset 4px 0 0 #d4a72c; }
   .standout { background: #ffebe9; }
@@ -462,13 +463,14 @@ channels: [email, blog, social, webinar, event, ads, pr]
       {{#bar}}<div class="bar {{kind}}" style="left:{{left}}%;width:{{width}}%"></div>{{/bar}}
       {{#markers}}<div class="marker {{type}}" style="left:{{left}}%" title="{{label}}"></div>{{/markers}}
       {{#arrows}}<div class="arrow{{#late}} late{{/late}}" style="left:{{left}}%;width:{{width}}%" title="{{label}}"></div>{{/arrows}}
+      {{#whisker}}<div class="whisker" style="left:{{left}}%;width:{{width}}%" title="{{label}}"></div>{{/whisker}}
     </div>
   </div>
   {{/rows}}
   {{^rows}}<div class="row"><div class="label">Nothing in this period</div><div class="track"></div></div>{{/rows}}
   {{/lanes}}
 </div>
-<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲, assets ● <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today → from where a dependency ends to the start (red: too early)</p>
+<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲, assets ● <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today → from where a dependency ends to the start (red: too early){{#forecast}} <i style="border:solid #1f2328;border-width:0 2px;height:6px;border-radius:0"></i>forecast P50 – P95 (roadmap forecast){{/forecast}}</p>
 {{#hasUndated}}<p class="legend">Without a date: {{#undated}}<code>{{id}}</code> {{/undated}}</p>{{/hasUndated}}
 
 {{#findingsShown}}
@@ -1083,9 +1085,10 @@ description: |
   <label>Theme <select name="theme"><option value="">all</option>{{#themes}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/themes}}</select></label>
   <label>Owner <select name="owner"><option value="">all</option>{{#owners}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/owners}}</select></label>
   <label>Status <select name="status"><option value="">all</option>{{#statuses}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/statuses}}</select></label>
+  {{#forecastOffered}}<label><input type="checkbox" name="forecast" value="1"{{#forecast}} checked{{/forecast}}> Forecast P50–P95</label>{{/forecastOffered}}
   <button type="submit">Apply</button>
 </form>
-<p class="legend"><span class="key ship">◆ ship date</span> <span class="key launch">● launch</span> <span class="key promoted">│ promoted release ships</span> <span class="key today">┃ today {{today}}</span> <span class="key mismatch">⚠ launches before its release</span></p>
+<p class="legend"><span class="key ship">◆ ship date</span> <span class="key launch">● launch</span> <span class="key promoted">│ promoted release ships</span> <span class="key today">┃ today {{today}}</span> <span class="key mismatch">⚠ launches before its release</span>{{#forecast}} <span class="key whisker">├─┤ forecast P50–P95</span>{{/forecast}}</p>
 <div class="timeline">
   <div class="row axis" aria-hidden="true">
     <div class="label"></div>
@@ -1109,6 +1112,7 @@ description: |
       <svg class="track" width="100%" height="28" role="img" aria-label="{{title}}: {{dateText}}">
         {{#todayLeft}}<line class="today" x1="{{todayLeft}}%" x2="{{todayLeft}}%" y1="0" y2="28"></line>{{/todayLeft}}
         {{#bar}}<rect class="bar {{kind}}" x="{{x}}%" width="{{width}}%" y="7" height="14" rx="4"></rect>{{/bar}}
+        {{#whisker}}<line class="whisker" x1="{{x}}%" x2="{{x2}}%" y1="25" y2="25"><title>{{label}}</title></line>{{/whisker}}
         {{#markers}}<line class="m-{{type}}" x1="{{x}}%" x2="{{x}}%" y1="3" y2="25"><title>{{label}}</title></line><circle class="m-{{type}}" cx="{{x}}%" cy="14" r="5"><title>{{label}}</title></circle>{{/markers}}
       </svg>
     </div>
@@ -1253,6 +1257,7 @@ svg.track { display: block; overflow: visible; }
 svg.track text { font-size: 11px; fill: var(--muted); }
 svg.track line.tick { stroke: #e6e9f1; }
 svg.track line.today { stroke: var(--today); stroke-width: 2; stroke-dasharray: 4 3; }
+svg.track line.whisker { stroke: var(--ink); stroke-width: 2; }
 svg.track rect.bar { fill: var(--product); opacity: .85; }
 svg.track rect.bar.epic { fill: #7ea3ea; }
 svg.track rect.bar.campaign { fill: #e6a8d4; }

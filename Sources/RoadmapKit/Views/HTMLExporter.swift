@@ -8,9 +8,11 @@ import Mustache
 public enum HTMLExporter {
     public static let templatePath = "templates/export.html.mustache"
 
-    /// Renders with `template`, else the template shipped with the tool.
-    public static func render(_ view: RoadmapView, template: String? = nil, from: RoadmapDate? = nil, to: RoadmapDate? = nil) throws -> String {
-        try compile(template, path: templatePath).render(context(view, timeline: Timeline(view, from: from, to: to)))
+    /// Renders with `template`, else the template shipped with the tool; with `forecasts`
+    /// (`--forecast`), each forecast item gets a P50–P95 whisker.
+    public static func render(_ view: RoadmapView, template: String? = nil, from: RoadmapDate? = nil, to: RoadmapDate? = nil,
+                              forecasts: [ItemForecast] = []) throws -> String {
+        try compile(template, path: templatePath).render(context(view, timeline: Timeline(view, from: from, to: to), forecasts: forecasts))
     }
 
     /// A page template: the repository's own text when given, else the one shipped at `path`.
@@ -40,7 +42,8 @@ public enum HTMLExporter {
 
     /// The values the template sees. Absent values are `false`, never missing, so that a
     /// section never picks up a same-named value of an enclosing context.
-    public static func context(_ view: RoadmapView, timeline: Timeline) -> [String: Any] {
+    public static func context(_ view: RoadmapView, timeline: Timeline, forecasts: [ItemForecast] = []) -> [String: Any] {
+        let forecastByID = Dictionary(forecasts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let todayLeft: Any = timeline.today.firstDay >= timeline.firstDay && timeline.today.firstDay <= timeline.lastDay
             ? percent(timeline.position(ofDay: timeline.today.firstDay)) : false
         func row(_ entry: Timeline.Entry) -> [String: Any] {
@@ -99,6 +102,9 @@ public enum HTMLExporter {
                 "findings": entry.findings.map { ["rule": $0.rule, "message": clean($0.message)] },
                 "bar": bar, "markers": markers, "todayLeft": todayLeft,
                 "arrows": arrows, "after": after.isEmpty ? false : clean(after),
+                "whisker": forecastByID[entry.id].flatMap { ForecastWhisker($0, on: timeline) }.map { whisker -> [String: Any] in
+                    ["left": percent(whisker.left), "width": percent(whisker.right - whisker.left), "label": whisker.label]
+                } ?? false,
             ]
         }
         let ticks: [[String: Any]] = timeline.ticks.map { tick in
@@ -132,6 +138,7 @@ public enum HTMLExporter {
             "findings": findings,
             "findingsShown": view.audience.seesFindings,
             "audience": view.audience.rawValue,
+            "forecast": !forecasts.isEmpty,
         ]
     }
 }
