@@ -139,7 +139,7 @@ import Testing
             // Every page and API route of `roadmap serve` for this audience, hidden items asked for
             // by id too (each answer must then read like the answer for an id nobody has).
             var paths = ["/", "/timeline", "/timeline?scale=quarter", "/board", "/review", "/proposals", "/slips", "/new",
-                         "/api/items", "/api/review", "/api/proposals", "/api/slips", "/api/tip",
+                         "/export.html", "/api/items", "/api/review", "/api/proposals", "/api/slips", "/api/tip",
                          "/static/app.js", "/static/roadmap.css", "/items/no-such-item", "/api/history/no-such-item"]
             for item in planted { paths += ["/items/\(item.id)", "/api/history/\(item.id)"] }
             for (path, answer) in try Self.served(s, audience: audience, paths: paths) {
