@@ -76,6 +76,28 @@ struct CommitGraphHistoryTests {
             #expect(try walking.log(path: path, from: tip, follow: true).commits == follow, "--follow \(path) (\(variant))")
         }
     }
+
+    /// With changed-path filters the graph holds every commit's tree, parents and time: the
+    /// cache file keeps only the commits a walk compared (their summaries), and a cache read
+    /// back from it answers exactly as git does.
+    @Test("with changed-path filters the cache saves only the commits it compared")
+    func savesOnlySummaries() throws {
+        let history = try RandomHistory.make(seed: 12, steps: 80)
+        let fixture = history.fixture
+        try fixture.git("commit-graph", "write", "--reachable", "--changed-paths")
+        let repository = try fixture.open()
+        let tip = try repository.resolveCommit("main")
+        let paths = try history.allPaths()
+        let first = PathHistory(cache: try HistoryCache(repository: repository))
+        #expect(first.cache.reader.commitGraph?.hasChangedPathFilters == true)
+        for path in paths.prefix(3) { _ = try first.log(path: path, from: tip) }
+        let saved = try HistoryCache(repository: repository)
+        #expect(saved.count == saved.indexedCount)
+        let second = PathHistory(cache: saved)
+        for path in paths {
+            #expect(try second.log(path: path, from: tip).commits == Self.truth(history, path, follow: false), "git log -- \(path)")
+        }
+    }
 }
 
 extension HistoryFixture {
