@@ -3,7 +3,7 @@ extension RoadmapDate {
     /// its precision and becomes the period holding its last day moved by `days`, so that an
     /// end never lands earlier than the move asks (`2027-02` by +30 days is `2027-03`; by +10
     /// days, `2027-03` too: it may have ended on the 28th).
-    public func shifted(by days: Int) -> RoadmapDate {
+    public func movedKeepingPrecision(by days: Int) -> RoadmapDate {
         guard days != 0 else { return self }
         if precision == .day { return RoadmapDate(dayNumber: firstDay + days) }
         let (year, month, _) = RoadmapDate.civil(fromDayNumber: lastDay + days)

@@ -142,7 +142,7 @@ public struct ImpactAnalysis: Sendable {
     }
 
     static func moved(_ item: Item, by days: Int) -> [FieldMove] {
-        dateFields(of: item).map { FieldMove(field: $0.field, old: $0.date, new: $0.date.shifted(by: days)) }
+        dateFields(of: item).map { FieldMove(field: $0.field, old: $0.date, new: $0.date.movedKeepingPrecision(by: days)) }
     }
 
     /// Whether a dependent path from `id` reaches one of `members`.

@@ -190,7 +190,7 @@ extension Workspace {
                         continue
                     }
                     changes.append(.init(path: campaign.path, campaign: campaign.id, asset: nil, field: field,
-                                         old: date.text, new: date.shifted(by: days).text, owner: campaign.owner))
+                                         old: date.text, new: date.movedKeepingPrecision(by: days).text, owner: campaign.owner))
                 }
             }
             for asset in campaign.assets {
@@ -219,7 +219,7 @@ extension Workspace {
                         continue
                     }
                     changes.append(.init(path: campaign.path, campaign: campaign.id, asset: assetID, field: field,
-                                         old: date.text, new: date.shifted(by: days).text, owner: owner))
+                                         old: date.text, new: date.movedKeepingPrecision(by: days).text, owner: owner))
                 }
             }
         }
