@@ -12,7 +12,7 @@ struct Roadmap: ParsableCommand {
             InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             FmtCommand.self, ReviewCommand.self, CommitCommand.self, HooksCommand.self, SchemaCommand.self,
             HistoryCommand.self, BlameCommand.self, SlipsCommand.self, ForecastCommand.self,
-            TimelineCommand.self, BoardCommand.self, ExportCommand.self, PublishCommand.self,
+            TimelineCommand.self, ImpactCommand.self, BoardCommand.self, ExportCommand.self, PublishCommand.self,
             ProposeCommand.self, ProposalsCommand.self, DiffCommand.self, AcceptCommand.self, WithdrawCommand.self,
             PushCommand.self, FetchCommand.self, MergeDriverCommand.self, ImportCommand.self, PreReceiveCommand.self,
             CICommand.self, NotifyCommand.self, DigestCommand.self, ServeCommand.self,

@@ -26,7 +26,7 @@ public struct AudienceView: Sendable {
     }
 
     /// The fields that name other items: a reference to an item the audience may not see is dropped.
-    public static let referenceFields: Set<String> = ["theme", "epic", "release", "promotes"]
+    public static let referenceFields: Set<String> = ["theme", "epic", "release", "promotes", "depends-on"]
 
     // MARK: - Items
 
@@ -101,7 +101,9 @@ public struct AudienceView: Sendable {
             if AudienceView.referenceFields.contains(key) {
                 if let id = value.string, hiddenIDs.contains(id) { continue }
                 if let entries = value.items {
-                    value = YAMLNode(.sequence(entries.filter { !($0.string.map(hiddenIDs.contains) ?? false) }), at: value.location)
+                    // A `depends-on` entry may be `{id: ID, lag: DAYS}`: its id counts.
+                    let named = { (entry: YAMLNode) in entry.string ?? entry["id"]?.string }
+                    value = YAMLNode(.sequence(entries.filter { !(named($0).map(hiddenIDs.contains) ?? false) }), at: value.location)
                 }
             }
             if dateFields.contains(key), precision != nil, let date = value.string.flatMap(RoadmapDate.init) {

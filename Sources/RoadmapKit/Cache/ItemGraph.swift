@@ -13,6 +13,8 @@ struct GraphEntry: Sendable, Equatable {
     let epic: String?
     let release: String?
     let promotes: [String]
+    /// The ids of its `depends-on` entries: `dependency-order`, `-cycle` and `-cancelled` read them.
+    let dependsOn: [String]
     /// The ids its shown texts may name (`IDMentions`): `visibility-leak` reads those items.
     let mentions: [String]
     /// Every id the file names, whatever its kind (a superset of what the rules follow),
@@ -20,7 +22,7 @@ struct GraphEntry: Sendable, Equatable {
     let targets: [String]
 
     init(path: String, id: String? = nil, parsed: Bool, kind: Kind?, theme: String?, epic: String?, release: String?, promotes: [String],
-         mentions: [String] = []) {
+         dependsOn: [String] = [], mentions: [String] = []) {
         self.path = path
         self.id = id ?? ItemID.fromPath(path)
         self.parsed = parsed
@@ -29,13 +31,15 @@ struct GraphEntry: Sendable, Equatable {
         self.epic = epic
         self.release = release
         self.promotes = promotes
+        self.dependsOn = dependsOn
         self.mentions = mentions
-        targets = promotes + [theme, epic, release].compactMap { $0 } + mentions
+        targets = promotes + [theme, epic, release].compactMap { $0 } + dependsOn + mentions
     }
 
     init(_ item: Item) {
         self.init(path: item.path, parsed: true, kind: item.kind, theme: item.theme, epic: item.epic,
-                  release: item.release, promotes: item.promotes.map(\.id), mentions: IDMentions.candidates(of: item))
+                  release: item.release, promotes: item.promotes.map(\.id), dependsOn: item.dependsOn.map(\.id),
+                  mentions: IDMentions.candidates(of: item))
     }
 
 
@@ -54,7 +58,8 @@ struct GraphEntry: Sendable, Equatable {
 ///
 /// Every cross-item rule of SPEC §7 reads, for an item X, only items reachable from X by
 /// references (a campaign → the promoted story → its epic → the epic's release; a story → its
-/// epic and release; an epic → its theme and release), and items from which X is reachable
+/// epic and release; an epic → its theme and release; any item → what it `depends-on`, whose
+/// dependencies a cycle reaches), and items from which X is reachable
 /// (a release's children and the campaigns promoting it directly or through them), plus every
 /// file sharing an id with those. So X's findings can change only if some changed id lies in
 /// `forward(X) ∪ reverse(X)` in either state, which is the same as X lying in

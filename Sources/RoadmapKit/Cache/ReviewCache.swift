@@ -70,7 +70,7 @@ struct ReviewCache {
     // The file: a magic line, then length-prefixed fields (little-endian UInt32 counts and
     // lengths, UTF-8 strings): key, findings, graph entries. Compact and decoded without
     // Foundation's JSON, which cost more than the review it saved on 10,000 items.
-    private static let magic = Array("roadmap review-cache-v3\n".utf8)
+    private static let magic = Array("roadmap review-cache-v4\n".utf8)
 
     static func encode(_ entry: Entry, key: String) -> [UInt8] {
         var out = magic
@@ -92,6 +92,7 @@ struct ReviewCache {
             out.append(f.mode == .symlink ? 2 : f.mode == .executable ? 1 : 0)
             optional(g.theme); optional(g.epic); optional(g.release)
             int(g.promotes.count); g.promotes.forEach(string)
+            int(g.dependsOn.count); g.dependsOn.forEach(string)
             int(g.mentions.count); g.mentions.forEach(string)
         }
         return out
@@ -158,6 +159,12 @@ struct ReviewCache {
                     guard let p = string() else { return nil }
                     promotes.append(p)
                 }
+                guard let dependencyCount = int(), dependencyCount <= buffer.count else { return nil }
+                var dependsOn: [String] = []
+                for _ in 0 ..< dependencyCount {
+                    guard let d = string() else { return nil }
+                    dependsOn.append(d)
+                }
                 guard let mentionCount = int(), mentionCount <= buffer.count else { return nil }
                 var mentions: [String] = []
                 for _ in 0 ..< mentionCount {
@@ -172,7 +179,7 @@ struct ReviewCache {
                     decodedKind = nil
                 }
                 let entry = GraphEntry(path: path, parsed: parsed == 1, kind: decodedKind, theme: theme, epic: epic,
-                                       release: release, promotes: promotes, mentions: mentions)
+                                       release: release, promotes: promotes, dependsOn: dependsOn, mentions: mentions)
                 graph.append(entry)
                 files.append(StateFile(path: path, blob: blob, mode: modeByte == 2 ? .symlink : modeByte == 1 ? .executable : .blob,
                                        id: entry.id))

@@ -67,6 +67,8 @@ public final class Item: Sendable {
     public let channels: [String]
     public let audience: String?
     public let teaser: Bool
+    /// The valid entries of `depends-on` (SPEC §14), in written order.
+    public let dependsOn: [Dependency]
 
     public init(id: String, path: String, node: YAMLNode) {
         self.id = id
@@ -110,6 +112,7 @@ public final class Item: Sendable {
         self.channels = strings("channels")
         self.audience = string("audience")
         if case let .bool(b)? = values["teaser"]?.scalar { self.teaser = b } else { self.teaser = false }
+        self.dependsOn = Dependency.entries(of: values["depends-on"])
 
         var waivers: [Waiver] = []
         for pair in values["waive"]?.pairs ?? [] {

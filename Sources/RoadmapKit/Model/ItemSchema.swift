@@ -25,6 +25,19 @@ public enum ItemSchema {
             .object([("$ref", .string("#/$defs/date")), ("description", .string(description))])
         }
         let ruleIDs = RuleCatalog.all.map(\.id)
+        let dependsOn: JSONValue = .object([
+            ("type", .string("array")),
+            ("description", .string("ids this item waits for (finish-to-start), or {id, lag: days}")),
+            ("items", .object([("anyOf", .array([
+                ref("id"),
+                .object([
+                    ("type", .string("object")),
+                    ("properties", .object([("id", ref("id")), ("lag", .object([("type", .string("integer")), ("description", .string("days after the dependency ends; negative allows an overlap"))]))])),
+                    ("required", strings(["id"])),
+                    ("additionalProperties", .bool(false)),
+                ]),
+            ]))])),
+        ])
 
         let defs: JSONValue = .object([
             ("date", .object([
@@ -111,6 +124,7 @@ public enum ItemSchema {
                           ("teaser", .object([("type", .string("boolean")), ("description", .string("may launch before the release; default false"))]))]
                 required = ["promotes", "launch"]
             }
+            if Dependencies.kinds.contains(kind) { props.append(("depends-on", dependsOn)) }
             var then: [(String, JSONValue)] = [("properties", .object(props))]
             if !required.isEmpty { then.append(("required", strings(required))) }
             then += extra.isEmpty ? [] : [("allOf", .array([.object(extra)]))]

@@ -32,14 +32,14 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
     public static let commonFields = ["kind", "title", "status", "owner", "visibility", "tags", "waive",
                                       "public-title", "public-description", "description"]
 
-    /// The kind's own fields, in the SPEC §4 table order.
+    /// The kind's own fields, in the SPEC §4 table order (`depends-on`, SPEC §14, last).
     public var ownFields: [String] {
         switch self {
         case .theme: return ["horizon", "start", "end"]
-        case .epic: return ["theme", "release", "start", "end"]
-        case .story: return ["epic", "release", "start", "end"]
-        case .release: return ["date", "version", "tier", "marketing"]
-        case .campaign: return ["promotes", "launch", "start", "end", "channels", "audience", "teaser"]
+        case .epic: return ["theme", "release", "start", "end", "depends-on"]
+        case .story: return ["epic", "release", "start", "end", "depends-on"]
+        case .release: return ["date", "version", "tier", "marketing", "depends-on"]
+        case .campaign: return ["promotes", "launch", "start", "end", "channels", "audience", "teaser", "depends-on"]
         }
     }
 

@@ -65,6 +65,7 @@ exit 0
 #   start, end: the campaign's run, around its launch
 #   channels: e.g. email, blog, social, webinar, event, ads, pr
 #   audience: who it is for
+#   depends-on: ids it waits for, e.g. [other-campaign, {id: data-model, lag: 14}]
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: campaign
@@ -194,6 +195,7 @@ roadmap-review:
 #   theme:   the theme id it serves
 #   release: the release id it ships in (its stories inherit it)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (starts after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: epic
@@ -210,6 +212,8 @@ description: |
 # `set` edits fields of existing items in place, as `roadmap set` does.
 # Audiences (docs/audiences.md): billing v2 and its theme are public, with public wording;
 # usage-based pricing is internal (team only); campaigns keep the default, key stakeholders.
+# Dependencies (docs/dependencies.md): billing v2 ships after usage-based pricing ends, and the
+# PDF invoices wait for the metered usage API.
 commits:
   - author: Priya Natarajan <priya@lumen.example>
     date: 2026-09-01T09:30:00+02:00
@@ -225,7 +229,7 @@ commits:
       - {kind: release, id: billing-v2, title: Billing v2, version: 2.0.0, tier: major, date: 2027-03-15, owner: "@priya",
          visibility: public, public-title: "Billing v2: pay for what you use",
          public-description: "Invoices in your currency, and a plan that follows your usage.",
-         description: "Usage-based pricing and redesigned invoices for every plan.\n"}
+         depends-on: [usage-based-pricing], description: "Usage-based pricing and redesigned invoices for every plan.\n"}
       - {kind: release, id: insights-2-1, title: Insights 2.1, version: 2.1.0, date: 2027-06, owner: "@jun",
          description: "Custom dashboards that teams can share.\n"}
       - {kind: release, id: security-1-9, title: Security 1.9, version: 1.9.0, tier: patch, date: 2026-10-20, marketing: none,
@@ -242,7 +246,8 @@ commits:
          end: 2027-01, owner: "@lee", tags: [api, billing], visibility: team}
       - {kind: story, id: pricing-page, title: New pricing page, epic: usage-based-pricing, status: in-progress,
          owner: "@ana", tags: [web], visibility: team}
-      - {kind: story, id: invoice-pdf, title: Branded PDF invoices, epic: invoice-redesign, owner: "@ana"}
+      - {kind: story, id: invoice-pdf, title: Branded PDF invoices, epic: invoice-redesign, end: 2027-02,
+         depends-on: [metered-usage-api], owner: "@ana"}
       - {kind: story, id: dashboard-sharing, title: Share a dashboard by link, epic: custom-dashboards, owner: "@jun"}
       - {kind: story, id: saml-login, title: SAML login for every plan, epic: sso-enforcement, status: in-progress,
          owner: "@sam", tags: [security]}
@@ -274,6 +279,7 @@ commits:
       Load tests showed the usage pipeline drops events under peak load.
     set:
       billing-v2: {date: 2027-04-15}
+      usage-based-pricing: {end: 2027-03}
       metered-usage-api: {end: 2027-02}
   - author: Maria Lopez <maria@lumen.example>
     date: 2026-10-29T09:20:00+01:00
@@ -353,7 +359,12 @@ channels: [email, blog, social, webinar, event, ads, pr]
                            border-right: 8px solid transparent; border-bottom: 16px solid var(--marketing); }
   .marker.promoted { border-left: 2px dashed var(--product); top: 0; height: 30px; }
   .marker.today { border-left: 2px solid var(--ok); top: 0; height: 100%; }
-  .whisker { position: absolute; top: 22px; height: 6px; border: 1px solid var(--ink); border-width: 0 2px; background: linear-gradient(var(--ink), var(--ink)) center / 100% 1px no-repeat; }
+  .arrow { position: absolute; top: 24px; height: 0; border-top: 2px solid var(--muted); }
+  .arrow::after { content: ""; position: absolute; right: -2px; top: -6px; border-top: 5px solid transparent;
+                  border-bottom: 5px solid transparent; border-left: 8px solid var(--muted); }
+  .arrow.late { border-top-color: var(--error); }
+  .arrow.late::after { right: auto; left: -2px; border-left: 0; border-right: 8px solid var(--error); }
+  .whisker { position: absolute; top: 1px; height: 6px; border: 1px solid var(--ink); border-width: 0 2px; background: linear-gradient(var(--ink), var(--ink)) center / 100% 1px no-repeat; }
   .flag-error .label { box-shadow: inset 4px 0 0 var(--error); }
   .flag-warning .label { box-shadow: inset 4px 0 0 #d4a72c; }
   .standout { background: #ffebe9; }
@@ -391,13 +402,14 @@ channels: [email, blog, social, webinar, event, ads, pr]
   <div class="row status-{{statusClass}}{{#flag}} flag-{{flag}}{{/flag}}{{#standout}} standout{{/standout}}">
     <div class="label">
       <div class="title">{{title}}{{#standout}}<span class="badge standout">launch before release</span>{{/standout}}{{#errors}}<span class="badge error">{{errors}} error(s)</span>{{/errors}}{{#warnings}}<span class="badge warning">{{warnings}} warning(s)</span>{{/warnings}}</div>
-      <div class="meta">{{kind}} <code>{{id}}</code> · {{status}} · {{dateText}}{{#owner}} · {{owner}}{{/owner}}{{#promotes}} · promotes {{promotes}}{{/promotes}}</div>
+      <div class="meta">{{kind}} <code>{{id}}</code> · {{status}} · {{dateText}}{{#owner}} · {{owner}}{{/owner}}{{#promotes}} · promotes {{promotes}}{{/promotes}}{{#after}} · after {{after}}{{/after}}</div>
       {{#hasFindings}}<ul class="issues">{{#findings}}<li>{{rule}}: {{message}}</li>{{/findings}}</ul>{{/hasFindings}}
     </div>
     <div class="track">
       {{#todayLeft}}<div class="marker today" style="left:{{todayLeft}}%" title="today"></div>{{/todayLeft}}
       {{#bar}}<div class="bar {{kind}}" style="left:{{left}}%;width:{{width}}%"></div>{{/bar}}
       {{#markers}}<div class="marker {{type}}" style="left:{{left}}%" title="{{label}}"></div>{{/markers}}
+      {{#arrows}}<div class="arrow{{#late}} late{{/late}}" style="left:{{left}}%;width:{{width}}%" title="{{label}}"></div>{{/arrows}}
       {{#whisker}}<div class="whisker" style="left:{{left}}%;width:{{width}}%" title="{{label}}"></div>{{/whisker}}
     </div>
   </div>
@@ -405,7 +417,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
   {{^rows}}<div class="row"><div class="label">Nothing in this period</div><div class="track"></div></div>{{/rows}}
   {{/lanes}}
 </div>
-<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲ <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today{{#forecast}} <i style="border:solid #1f2328;border-width:0 2px;height:6px;border-radius:0"></i>forecast P50 – P95 (roadmap forecast){{/forecast}}</p>
+<p class="legend"><i style="background:#0969da"></i>release date <i style="background:#54aeff"></i>epic start – end <i style="background:#8250df"></i>campaign window and launch ▲ <i style="border-left:2px dashed #0969da;border-radius:0"></i>ship date of a promoted release <i style="background:#1a7f37;width:2px"></i>today → from where a dependency ends to the start (red: too early){{#forecast}} <i style="border:solid #1f2328;border-width:0 2px;height:6px;border-radius:0"></i>forecast P50 – P95 (roadmap forecast){{/forecast}}</p>
 {{#hasUndated}}<p class="legend">Without a date: {{#undated}}<code>{{id}}</code> {{/undated}}</p>{{/hasUndated}}
 
 {{#findingsShown}}
@@ -585,6 +597,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
 #   version:   the version customers will see
 #   tier:      major · minor · patch (default minor)
 #   marketing: required · optional · none (default required for a major release, else optional)
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (ships after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: release
@@ -601,6 +614,7 @@ description: |
 #   epic:    the epic id it belongs to
 #   release: the release id it ships in (default: its epic's)
 #   start, end: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
+#   depends-on: ids it waits for, e.g. [api-v2, {id: data-model, lag: 14}] (starts after they end)
 #   owner: a person or team (@handle or e-mail), told when their item is affected
 #   visibility: public · stakeholders · key · team (default per kind in roadmap.yaml); public-title, public-description: the public's wording
 kind: story

@@ -1,4 +1,4 @@
-/// `dangling-reference` (error): fires on a `theme`, `epic`, `release` or `promotes` entry that
+/// `dangling-reference` (error): fires on a `theme`, `epic`, `release`, `promotes` or `depends-on` entry that
 /// names no file under the root. `related` holds the missing id. Points at the reference.
 public struct DanglingReferenceRule: Rule {
     public let id = "dangling-reference"

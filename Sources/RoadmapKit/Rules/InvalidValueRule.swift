@@ -7,7 +7,8 @@
 /// values; a reference (`theme`, `epic`, `release`) not a string; `promotes` not a non-empty list
 /// of strings; `tags` or `channels` not lists of strings; a channel outside the `channels`
 /// allow-list of `roadmap.yaml`; `teaser` not true/false; `waive` not a mapping of known rule
-/// ids to a reason or `{reason, until}`. Points at the offending value. Null values count as absent.
+/// ids to a reason or `{reason, until}`; `depends-on` not a list of ids or `{id: ID, lag: DAYS}`
+/// (lag an integer). Points at the offending value. Null values count as absent.
 public struct InvalidValueRule: Rule {
     public let id = "invalid-value"
     public let defaultSeverity = Severity.error
@@ -109,6 +110,35 @@ public struct InvalidValueRule: Rule {
         if let kind = item.kind, kind != .release {
             date("start")
             date("end")
+        }
+        if let kind = item.kind, Dependencies.kinds.contains(kind) { checkDependsOn(item, into: &out) }
+    }
+
+    private func checkDependsOn(_ item: Item, into out: inout [(SourceLocation, String)]) {
+        guard let node = item.value("depends-on") else { return }
+        let example = "e.g. depends-on: [api-v2, {id: data-model, lag: 14}]"
+        guard let entries = node.items else {
+            out.append((node.location, "'depends-on' must be a list of ids, \(example)"))
+            return
+        }
+        for entry in entries where entry.string == nil {
+            guard let fields = entry.pairs else {
+                out.append((entry.location, "each entry of 'depends-on' must be an id or {id: ID, lag: DAYS}, not \(describe(entry))"))
+                continue
+            }
+            for field in fields {
+                switch field.key.string {
+                case "id"?:
+                    if field.value.string == nil { out.append((field.value.location, "the 'id' of a 'depends-on' entry must be a string")) }
+                case "lag"?:
+                    if case .int? = field.value.scalar { continue }
+                    if field.value.scalar == .null { continue }
+                    out.append((field.value.location, "'lag' must be a whole number of days (negative allows an overlap), not '\(describe(field.value))'"))
+                default:
+                    out.append((field.key.location, "a 'depends-on' entry holds only 'id' and 'lag', not '\(describe(field.key))'"))
+                }
+            }
+            if entry["id"] == nil { out.append((entry.location, "a 'depends-on' entry needs an 'id', \(example)")) }
         }
     }
 

@@ -1,4 +1,5 @@
-/// A reference from one item to another: `theme`, `epic`, `release` or a `promotes` entry.
+/// A reference from one item to another: `theme`, `epic`, `release`, a `promotes` entry or a
+/// `depends-on` entry (an epic, story, release or campaign).
 struct Reference {
     var field: String
     var target: String
@@ -27,13 +28,15 @@ struct Reference {
         default:
             break
         }
+        for dependency in item.dependsOn where item.kind.map(Dependencies.kinds.contains) == true {
+            refs.append(Reference(field: "depends-on", target: dependency.id, node: dependency.node, allowed: Dependencies.kinds))
+        }
         return refs
     }
 
     var allowedText: String {
-        switch allowed.count {
-        case 1: return "a \(allowed[0].rawValue)"
-        default: return "a " + allowed.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + allowed.last!.rawValue
-        }
+        let names = allowed.count == 1 ? allowed[0].rawValue
+            : allowed.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + allowed.last!.rawValue
+        return (names.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + names
     }
 }

@@ -1,4 +1,4 @@
-/// Every rule of SPEC §7, in the order of its table.
+/// Every rule of SPEC §7, in the order of its table (the §14 dependency rules after `timing-unconfirmed`).
 public enum RuleCatalog {
     public static let all: [any Rule] = [
         ParseErrorRule(), UnsupportedYAMLRule(), InvalidIDRule(), DuplicateIDRule(),
@@ -6,6 +6,7 @@ public enum RuleCatalog {
         DanglingReferenceRule(), WrongReferenceKindRule(), DateOrderRule(),
         ChildAfterReleaseRule(), ShippedWithOpenWorkRule(), PastDueRule(),
         LaunchBeforeReleaseRule(), LaunchLagRule(), TimingUnconfirmedRule(),
+        DependencyOrderRule(), DependencyCycleRule(), DependencyCancelledRule(),
         PromotesUnscheduledRule(), PromotesCancelledRule(), LiveBeforeShipRule(),
         UnmarketedReleaseRule(), WaiverExpiredRule(), ReleaseMovedRule(),
         VisibilityLeakRule(), VisibilityMismatchRule(),

@@ -27,6 +27,8 @@ public final class RuleContext: Sendable {
     public let campaignsByRelease: [String: [Item]]
     /// Epics and stories whose effective release is each release id.
     public let childrenByRelease: [String: [Item]]
+    /// The `depends-on` edges and cycles (SPEC §14).
+    public let dependencies: DependencyGraph
 
     public init(snapshot: Snapshot, base: Snapshot? = nil, config: RoadmapConfig, today: RoadmapDate) {
         self.snapshot = snapshot
@@ -67,6 +69,7 @@ public final class RuleContext: Sendable {
         self.promotions = promotions
         self.campaignsByRelease = campaignsByRelease
         self.childrenByRelease = childrenByRelease
+        dependencies = DependencyGraph(snapshot)
     }
 
     /// The resolved promotions of a campaign.

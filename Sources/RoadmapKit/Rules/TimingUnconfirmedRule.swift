@@ -4,6 +4,9 @@
 /// (a launch whose first day is on or after the release's last day is confirmed). Same scope as
 /// `launch-before-release`. `launch-lag` fires only when certain and never turns into this rule.
 /// Points at `launch`; `related` is the release.
+/// Likewise instead of `dependency-order` (SPEC §14), when the coarse start of an item and the
+/// coarse end of what it depends on (plus the lag) cannot be ordered: points at the
+/// `depends-on` entry; `related` is the dependency.
 public struct TimingUnconfirmedRule: Rule {
     public let id = "timing-unconfirmed"
     public let defaultSeverity = Severity.warning
@@ -15,6 +18,11 @@ public struct TimingUnconfirmedRule: Rule {
             guard case let .unconfirmed(reason) = verdict else { continue }
             findings.add(self, item: campaign, at: campaign.location(of: "launch"), related: [release.id],
                          "cannot confirm the timing of campaign \(named(campaign)), launch \(campaign.launch!), against \(context.describe(release: release, via: via)), date \(release.date!): \(reason); give both a day (YYYY-MM-DD)")
+        }
+        for (edge, verdict) in DependencyTiming.edges(context) where verdict == .unconfirmed {
+            let item = edge.item
+            findings.add(self, item: item, at: edge.node.location, related: [edge.dependency.id],
+                         "cannot confirm that \(item.kind?.rawValue ?? "item") \(named(item)), starting \(item.scheduleStart?.text ?? "?"), starts after its dependency \(DependencyTiming.describe(edge)): the dates overlap; give both a day (YYYY-MM-DD)")
         }
     }
 }

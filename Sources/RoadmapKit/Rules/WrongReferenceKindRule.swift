@@ -1,6 +1,6 @@
 /// `wrong-reference-kind` (error): fires on a reference that names an existing item of a kind
 /// the field does not accept: `theme` → theme, `epic` → epic, `release` → release, `promotes` →
-/// release, epic or story. `related` holds the named item. Points at the reference.
+/// release, epic or story, `depends-on` → epic, story, release or campaign. `related` holds the named item. Points at the reference.
 public struct WrongReferenceKindRule: Rule {
     public let id = "wrong-reference-kind"
     public let defaultSeverity = Severity.error

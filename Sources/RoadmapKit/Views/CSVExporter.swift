@@ -4,7 +4,7 @@
 public enum CSVExporter {
     public static let header = [
         "id", "kind", "title", "status", "owner", "date", "launch", "start", "end", "release",
-        "promotes", "version", "tier", "tags", "errors", "warnings", "findings", "path", "commit", "commit_date",
+        "promotes", "depends_on", "version", "tier", "tags", "errors", "warnings", "findings", "path", "commit", "commit_date",
     ]
 
     public static func rows(_ view: RoadmapView) -> [[String]] {
@@ -15,7 +15,9 @@ public enum CSVExporter {
             return [
                 item.id, item.kind?.rawValue ?? "", item.title ?? "", item.status, item.owner ?? "",
                 item.date?.text ?? "", item.launch?.text ?? "", item.start?.text ?? "", item.end?.text ?? "", release,
-                item.promotes.map(\.id).joined(separator: " "), item.version ?? "",
+                item.promotes.map(\.id).joined(separator: " "),
+                item.dependsOn.map { $0.lag == 0 ? $0.id : "\($0.id)\($0.lag > 0 ? "+" : "")\($0.lag)d" }.joined(separator: " "),
+                item.version ?? "",
                 item.kind == .release ? item.tier.rawValue : "", item.tags.joined(separator: " "),
                 String(findings.filter { $0.severity == .error }.count),
                 String(findings.filter { $0.severity == .warning }.count),

@@ -69,6 +69,17 @@ public enum HTMLExporter {
                     markers.append(["type": "launch", "left": percent(timeline.position(ofDay: launch.firstDay)), "label": "launch \(launch.text)"])
                 }
             }
+            // An arrow from where each dependency ends (plus the lag) to where the item starts:
+            // pointing back, in red, when the item starts too early.
+            var arrows: [[String: Any]] = []
+            for dependency in entry.dependsOn {
+                guard let from = dependency.earliestStart, let to = entry.startDay ?? entry.firstDay else { continue }
+                let (a, b) = (timeline.position(ofDay: min(from, to)), timeline.position(ofDay: max(from, to)))
+                arrows.append(["left": percent(a), "width": percent(max(b - a, 0.004)), "late": to < from,
+                               "label": clean("after \(dependency.id)" + (dependency.end.map { " (ends \($0.text))" } ?? "")
+                                              + (dependency.lag == 0 ? "" : ", lag \(dependency.lag) days"))])
+            }
+            let after = entry.dependsOn.map(\.id).joined(separator: ", ")
             let errors = entry.findings.filter { $0.severity == .error }.count
             let warnings = entry.findings.filter { $0.severity == .warning }.count
             let promotes = entry.promoted.map { "\($0.id) (\($0.date?.text ?? "no date"))" }.joined(separator: ", ")
@@ -83,6 +94,7 @@ public enum HTMLExporter {
                 "hasFindings": !entry.findings.isEmpty,
                 "findings": entry.findings.map { ["rule": $0.rule, "message": clean($0.message)] },
                 "bar": bar, "markers": markers, "todayLeft": todayLeft,
+                "arrows": arrows, "after": after.isEmpty ? false : clean(after),
                 "whisker": forecastByID[entry.id].flatMap { ForecastWhisker($0, on: timeline) }.map { whisker -> [String: Any] in
                     ["left": percent(whisker.left), "width": percent(whisker.right - whisker.left), "label": whisker.label]
                 } ?? false,

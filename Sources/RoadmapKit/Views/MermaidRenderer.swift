@@ -5,6 +5,7 @@ import Foundation
 /// milestones, epics and campaign windows are bars; items with errors are `crit`, shipped and
 /// done items `done`, items in progress `active`. Item text cannot break out of a task line:
 /// Mermaid's separators (`:`, `;`, `#`) and angle brackets are replaced by look-alikes.
+/// Dependencies follow in a second block, a flowchart of the `depends-on` edges.
 public enum MermaidRenderer {
     public static func render(_ timeline: Timeline, title: String = "Roadmap") -> String {
         var lines = [
@@ -64,7 +65,50 @@ public enum MermaidRenderer {
             }
         }
         lines.append("```")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n" + dependencies(timeline)
+    }
+
+    /// The `depends-on` edges (SPEC §14) as a second block, a flowchart from each dependency to
+    /// what waits for it, labelled with the lag; a gantt chart has no edges of its own. Empty
+    /// when no item on the timeline depends on another.
+    static func dependencies(_ timeline: Timeline) -> String {
+        let entries = timeline.entries
+        var edges: [(from: String, to: String, lag: Int, late: Bool)] = []
+        for entry in entries {
+            for dependency in entry.dependsOn {
+                let late = entry.findings.contains { $0.rule == "dependency-order" && $0.related.contains(dependency.id) }
+                edges.append((dependency.id, entry.id, dependency.lag, late))
+            }
+        }
+        guard !edges.isEmpty else { return "" }
+        var nodes: [String: String] = [:]
+        var order: [String] = []
+        func node(_ id: String) -> String {
+            if let name = nodes[id] { return name }
+            let name = "n\(nodes.count + 1)"
+            nodes[id] = name
+            order.append(id)
+            return name
+        }
+        var body: [String] = []
+        var lateLinks: [Int] = []
+        for (index, edge) in edges.enumerated() {
+            let (a, b) = (node(edge.from), node(edge.to))
+            let label = edge.lag == 0 ? "" : "|\(edge.lag > 0 ? "+" : "")\(edge.lag)d|"
+            body.append("    \(a) -->\(label) \(b)")
+            if edge.late { lateLinks.append(index) }
+        }
+        var lines = ["```mermaid", "flowchart LR"]
+        for id in order {
+            let title = entries.first { $0.id == id }.map { text($0.title) } ?? text(id)
+            lines.append("    \(nodes[id] ?? id)[\"\(title)\"]")
+        }
+        lines += body
+        if !lateLinks.isEmpty {
+            lines.append("    linkStyle \(lateLinks.map(String.init).joined(separator: ",")) stroke:#cf222e,stroke-width:2px")
+        }
+        lines.append("```")
+        return "\n" + lines.joined(separator: "\n") + "\n"
     }
 
     /// Item text made safe for a task line: control characters dropped, and the characters that

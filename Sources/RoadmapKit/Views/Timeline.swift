@@ -21,6 +21,15 @@ public struct Timeline: Sendable {
         public var date: RoadmapDate?
     }
 
+    /// What an entry `depends-on` (SPEC §14): the dependency, its lag and its end.
+    public struct Dependency: Sendable, Equatable {
+        public var id: String
+        public var lag: Int
+        public var end: RoadmapDate?
+        /// When the entry may start at the earliest, as a day: the end's last day plus the lag.
+        public var earliestStart: Int? { end.map { $0.lastDay + lag } }
+    }
+
     /// One row of a lane.
     public struct Entry: Sendable {
         public var id: String
@@ -42,6 +51,10 @@ public struct Timeline: Sendable {
         public var findings: [Finding]
         /// Findings about other items that name this one as related (a launch before this release).
         public var relatedFindings: [Finding]
+        /// What it waits for, in written order (items of the view only).
+        public var dependsOn: [Dependency] = []
+        /// The day it starts for `depends-on` (SPEC §14), when it has one.
+        public var startDay: Int?
 
         /// The most severe finding's severity.
         public var worst: Severity? { findings.map(\.severity).max() }
@@ -75,10 +88,15 @@ public struct Timeline: Sendable {
         var undated: [Entry] = []
 
         func base(_ item: Item, kind: Kind) -> Entry {
-            Entry(id: item.id, kind: kind, title: item.title ?? item.id, status: item.status, owner: item.owner,
-                  firstDay: nil, lastDay: nil, marker: nil, promoted: [], release: nil,
-                  findings: view.findings(of: item.id),
-                  relatedFindings: view.findings.filter { $0.item != item.id && $0.related.contains(item.id) }, dateText: "")
+            var entry = Entry(id: item.id, kind: kind, title: item.title ?? item.id, status: item.status, owner: item.owner,
+                              firstDay: nil, lastDay: nil, marker: nil, promoted: [], release: nil,
+                              findings: view.findings(of: item.id),
+                              relatedFindings: view.findings.filter { $0.item != item.id && $0.related.contains(item.id) }, dateText: "")
+            entry.dependsOn = item.dependsOn.compactMap { d in
+                snapshot[d.id].map { Dependency(id: d.id, lag: d.lag, end: $0.scheduleEnd) }
+            }
+            entry.startDay = item.scheduleStart?.firstDay
+            return entry
         }
         func span(_ dates: [RoadmapDate?]) -> (Int, Int)? {
             let present = dates.compactMap { $0 }

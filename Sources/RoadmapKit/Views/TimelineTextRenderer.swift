@@ -25,7 +25,7 @@ public struct TimelineTextRenderer: Sendable {
         environment["COLUMNS"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
     }
 
-    static let legend = "◆ release date  ━ start…end  ▲ launch  ┆ promoted release ships  │ today  ✗ error  ! warning"
+    static let legend = "◆ release date  ━ start…end  ▲ launch  ┆ promoted release ships  ⊳ a dependency ends  │ today  ✗ error  ! warning"
 
     private func paint(_ s: String, _ code: String) -> String { color && !s.isEmpty ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
@@ -90,6 +90,12 @@ public struct TimelineTextRenderer: Sendable {
                     for c in a...b { cells[c] = paint("━", entry.status == "done" || entry.status == "cancelled" ? "2" : code) }
                 }
             }
+            // Where each dependency lets the item start (its end plus the lag): red when the item starts earlier.
+            for dependency in entry.dependsOn {
+                guard let day = dependency.earliestStart, day >= timeline.firstDay, day <= timeline.lastDay else { continue }
+                let early = entry.startDay.map { $0 < day } ?? false
+                cells[column(day)] = paint("⊳", early ? "1;31" : "2")
+            }
             if entry.kind == .campaign {
                 for promoted in entry.promoted {
                     guard let date = promoted.date ?? timeline.releaseDate(promoted.id),
@@ -127,6 +133,11 @@ public struct TimelineTextRenderer: Sendable {
             if let owner = entry.owner { details += " · \(owner)" }
             if !entry.promoted.isEmpty {
                 details += " · promotes " + entry.promoted.map { "\($0.id) (\($0.date?.text ?? "no date"))" }.joined(separator: ", ")
+            }
+            if !entry.dependsOn.isEmpty {
+                details += " · after " + entry.dependsOn.map { d in
+                    "\(d.id) (\(d.end.map { "ends \($0.text)" } ?? "no end")\(d.lag == 0 ? "" : ", lag \(d.lag)d"))"
+                }.joined(separator: ", ")
             }
             lines.append(paint(Self.fit("      " + sanitizeForTerminal(details), width), "2"))
             for finding in entry.findings {

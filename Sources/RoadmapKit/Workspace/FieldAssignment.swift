@@ -3,7 +3,8 @@ import Foundation
 /// One `KEY=VALUE` of `roadmap set` / `roadmap new --set`, turned into YAML data.
 ///
 /// Values are text: `title=2027` stays the string "2027". Lists are written `[a, b]`;
-/// `teaser` takes true/false; user `x-` keys are typed by the YAML core schema. An empty
+/// `teaser` takes true/false; `depends-on=ID` is the list `[ID]`; user `x-` keys are typed by
+/// the YAML core schema. An empty
 /// value (`owner=`) removes the field. `waive.RULE=reason` sets one waiver.
 public struct FieldAssignment: Sendable, Equatable {
     public var path: [String]
@@ -43,6 +44,8 @@ public struct FieldAssignment: Sendable, Equatable {
                 return .string(Self.text(of: item) ?? "")
             })
         }
+        // `depends-on` is always a list; one id is the common case, so it needs no brackets.
+        if key == "depends-on" { return .sequence([.string(trimmed)]) }
         if key == "teaser" {
             switch trimmed {
             case "true": return .bool(true)

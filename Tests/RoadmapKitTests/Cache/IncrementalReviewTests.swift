@@ -5,7 +5,8 @@ import GitKit
 
 /// The cached, incremental review (Cache/CachedReview.swift) against the full uncached review,
 /// on generated roadmaps edited at random: release slips, status changes, references moved,
-/// made dangling or pointed at the wrong kind, files added, deleted, duplicated and broken.
+/// made dangling or pointed at the wrong kind, files added, deleted, duplicated and broken,
+/// dependencies added, changed (cycles included) and removed.
 @Suite struct IncrementalReviewTests {
     /// A roadmap on disk: path → ordered fields, rendered as simple YAML.
     final class Roadmap: @unchecked Sendable {
@@ -73,7 +74,19 @@ import GitKit
                 fields.append(("horizon", random.pick(["now", "next", "later"])))
             }
             if random.chance(5) { fields.append(("waive", "{launch-before-release: agreed}")) }
+            if kind != "theme", random.chance(25) { fields.append(("depends-on", dependsOn())) }
             return fields
+        }
+
+        /// A `depends-on` list over the items so far: ids and `{id, lag}`, sometimes a missing id.
+        func dependsOn() -> String {
+            let pool = ids("release") + ids("epic") + ids("story") + ids("campaign")
+            guard !pool.isEmpty else { return "[]" }
+            let entries = (0 ..< random.int(1 ..< 3)).map { _ -> String in
+                let id = random.chance(5) ? "no-such-\(random.int(0 ..< 3))" : random.pick(pool)
+                return random.chance(30) ? "{id: \(id), lag: \(random.int(0 ..< 30) - 10)}" : id
+            }
+            return "[" + entries.joined(separator: ", ") + "]"
         }
 
         func render(_ fields: [(String, String)]) -> String {
@@ -100,7 +113,7 @@ import GitKit
             let path = random.pick(paths)
             let kind = files[path]!.first { $0.0 == "kind" }?.1 ?? "story"
             let anyID = random.pick(paths.map { ItemID.fromPath($0) })
-            switch random.int(0 ..< 14) {
+            switch random.int(0 ..< 15) {
             case 0, 1:
                 let release = random.pick(ids("release"))
                 set(Self.path("release", release), "date", date())
@@ -151,6 +164,11 @@ import GitKit
                 set(path, "marketing", random.pick(["required", "optional"]))
                 try write(path)
                 return "marketing of \(path)"
+            case 13 where random.chance(60):
+                // Dependencies: new edges (cycles included, as the pool holds the item itself), or none.
+                set(path, "depends-on", random.chance(20) ? nil : dependsOn())
+                try write(path)
+                return "depends-on of \(path)"
             case 12:
                 set(path, "end", date())
                 try write(path)

@@ -201,6 +201,27 @@ import GitKit
         #expect(try repo.cacheFiles().count == 2)
     }
 
+    /// SPEC §14: the closures follow `depends-on`, so a change to a dependency alone re-judges what
+    /// depends on it, from the cache (the planted finding survives: the review was derived, not
+    /// recomputed), and the items reviewed are those the edge reaches, not the whole roadmap.
+    @Test func aChangeToADependencyReJudgesItsDependentsFromTheCache() throws {
+        let repo = try Scratch()
+        _ = try repo.workspace.review(.staged, today: Self.today)  // caches HEAD's tree
+        try Self.plant(in: repo)
+        try repo.stageEdit("roadmap/epics/usage-based-pricing.yaml", replacing: "end: 2027-03", with: "end: 2027-05")
+        let reference = try repo.uncached(.staged, today: Self.today)
+        let cached = try repo.workspace.review(.staged, today: Self.today).result
+        #expect(Self.hasPlanted(cached), "derived from the cached entry")
+        #expect(cached.findings.contains { $0.finding.rule == "dependency-order" && $0.finding.item == "billing-v2" && $0.change == .new })
+        #expect(cached.findings.filter { $0.finding != Self.planted } == reference.findings)
+
+        let graph = ItemGraph(GraphEntry.entries(of: try repo.workspace.snapshot(.index)))
+        let reached = graph.reverse(["usage-based-pricing"]).union(graph.forward(["usage-based-pricing"]))
+        #expect(reached.contains("billing-v2"), "the dependent is re-judged")
+        #expect(!reached.contains("insights-2-1") && !reached.contains("dashboards-webinar") && !reached.contains("security-1-9"),
+                "unrelated releases and campaigns are not: \(reached.sorted())")
+    }
+
     @Test func deletingTheCacheIsSafe() throws {
         let repo = try Scratch()
         try repo.stageEdit("roadmap/campaigns/billing-v2-launch.yaml", replacing: "launch: 2027-04-22", with: "launch: 2027-04-01")
