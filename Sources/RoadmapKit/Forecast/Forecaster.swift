@@ -160,9 +160,10 @@ public struct Forecaster {
         return (forecasts, risks)
     }
 
-    /// A campaign's `promotes`.
+    /// A campaign's `promotes`, and every item's `depends-on`.
     public static func defaultLinks(_ item: Item) -> [Link] {
-        item.kind == .campaign ? item.promotes.map { .promotes($0.id) } : []
+        (item.kind == .campaign ? item.promotes.map { .promotes($0.id) } : [])
+            + item.dependsOn.map { .dependsOn($0.id, lag: $0.lag) }
     }
 
     /// Start, end (day numbers, first days) and the planned date shown: a release's `date`; a

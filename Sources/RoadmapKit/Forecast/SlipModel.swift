@@ -26,8 +26,9 @@ public struct SlipModel: Sendable {
     public static let minimumMoves = 10
     public static let minimumObservations = 10
     static let minimumInBand = 5
-    /// Horizon bands (upper bounds, in days): a date 3 weeks away slips differently from one a year away.
-    static let bandLimits = [30, 90, 180, 365]
+    /// Horizon bands (upper bounds, in days): a date 3 weeks away slips differently from one a
+    /// year away, and a date already past (an overdue item, -1 and below) differently again.
+    static let bandLimits = [-1, 30, 90, 180, 365]
     /// The fallback prior, not a measurement: the slip is this share of the time left (at
     /// least 30 days), each share equally likely — P50 about +10 %, P80 +35 %, P95 +75 %.
     /// A plain "plans run late" prior (the planning fallacy), stated so it can be argued with.

@@ -417,7 +417,7 @@ channels: [email, blog, social, webinar, event, ads, pr]
                   border-bottom: 5px solid transparent; border-left: 8px solid var(--muted); }
   .arrow.late { border-top-color: var(--error); }
   .arrow.late::after { right: auto; left: -2px; border-left: 0; border-right: 8px solid var(--error); }
-  .whisker { position: absolute; top: 22px; height: 6px; border: 1px solid var(--ink); border-width: 0 2px; background: linear-gradient(var(--ink), var(--ink)) center / 100% 1px no-repeat; }
+  .whisker { position: absolute; top: 1px; height: 6px; border: 1px solid var(--ink); border-width: 0 2px; background: linear-gradient(var(--ink), var(--ink)) center / 100% 1px no-repeat; }
   .flag-error .label { box-shadow: inset 4px 0 0 var(--error); }
   .flag-warning .label { box-shadow: inset 4px 0 0 #d4a72c; }
   .standout { background: #ffebe9; }

@@ -8,7 +8,7 @@ import Foundation
 /// launching 7 days after it, which never moves. One commit a day with events, at noon UTC.
 struct SlipHistory {
     let fixture: HistoryFixture
-    /// The day after the last event (everything has held by then).
+    /// The day after the last event and the last date that held.
     let end: Int
 
     static let day: Int64 = 86_400
@@ -20,10 +20,12 @@ struct SlipHistory {
         self.fixture = fixture
         var random = SplitMix64(seed: seed)
         var events: [(day: Int, order: Int, path: String, text: String)] = []
+        var last = Self.start
         for i in 0..<releases {
             let created = Self.start + i * spacing
             let planned = created + plan
             let held = planned + slips[random.index(below: slips.count)]
+            last = max(last, held)
             let path = "roadmap/releases/r\(i).yaml"
             events.append((created, 0, path, Self.release(i, planned)))
             if held != planned { events.append((min(max(created + 1, held - known), held), 1, path, Self.release(i, held))) }
@@ -44,7 +46,7 @@ struct SlipHistory {
             fixture.clock = Int64(day) * Self.day + 12 * 3_600
             try fixture.commit("day \(day)")
         }
-        end = (events.map(\.day).max() ?? Self.start) + 1
+        end = max(last, events.map(\.day).max() ?? Self.start) + 1
     }
 
     static func release(_ i: Int, _ day: Int) -> String {
