@@ -42,11 +42,11 @@ struct FoundationCLITests {
         let demo = try s.example()
         let now = try s.roadmap("show", "billing-v2", in: demo)
         #expect(now.stdout == (try s.read("demo/roadmap/releases/billing-v2.yaml")))
-        let before = try s.roadmap("show", "billing-v2", "--at", "HEAD~3", "--format", "json", in: demo)
+        let before = try s.roadmap("show", "billing-v2", "--at", "HEAD~4", "--format", "json", in: demo)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
         let data = try #require(json["data"] as? [String: Any])
         #expect(data["date"] as? String == "2027-03-15")
-        #expect(json["commit"] as? String == (try s.git("rev-parse", "HEAD~3", in: demo)).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(json["commit"] as? String == (try s.git("rev-parse", "HEAD~4", in: demo)).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         // A day: the base branch at the end of 2026-10-01 had the original date.
         let byDay = try s.roadmap("show", "roadmap/releases/billing-v2.yaml", "--at", "2026-10-01", "--format", "json", in: demo)
         #expect(byDay.status == 0)
