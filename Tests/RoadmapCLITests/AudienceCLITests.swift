@@ -9,7 +9,7 @@ import Testing
         let refused = try s.git("commit", "-am", "public title", in: demo, environment: ["ROADMAP_TODAY": "2026-11-15"])
         #expect(refused.status != 0)
         #expect((refused.stdout + refused.stderr).contains("visibility-leak"))
-        #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "The new pricing page is live behind a flag\n")
+        #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "Plan the marketing in depth: a goal shared with product, the 2027 program, budgets and content\n")
         // Reworded, it goes through.
         #expect(try s.roadmap("set", "billing-v2", "public-title=Billing v2, priced by usage", in: demo).status == 0)
         let ok = try s.git("commit", "-am", "public title", in: demo, environment: ["ROADMAP_TODAY": "2026-11-15"])

@@ -73,7 +73,7 @@ struct SchemaCLITests {
         try s.write("schema.json", schema.stdout)
         let list = try s.roadmap("list", "--format", "json", in: demo)
         let items = try #require((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
-        #expect(items.count == 18)
+        #expect(items.count == 21)
         var documents: [String] = []
         for item in items {
             let shown = try s.roadmap("show", try #require(item["id"] as? String), "--format", "json", in: demo)
@@ -96,6 +96,6 @@ struct SchemaCLITests {
             """
         let check = try CLI.run("python3", ["-c", script, s.dir("schema.json"), s.dir("items.json"), s.dir("broken.json")], in: s.path, home: s.path)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout == "18 valid, 2 rejected\n")
+        #expect(check.stdout == "21 valid, 2 rejected\n")
     }
 }

@@ -1,164 +1,64 @@
 import Foundation
 import Testing
 
-/// `roadmap replan`, `calendar` and `budget` through the binary, on a small repository built
-/// with the git CLI.
-@Suite(.serialized) struct MarketingCLITests {
-    let today = "--today=2026-01-05"
+/// Issue 16 (SPEC §13) through the binary: the example's marketing plan, asset edits, and the
+/// refused slip that names the launch and the blog post announcing the release.
+@Suite("CLI: marketing in depth")
+struct MarketingCLITests {
+    let today = "2026-11-22"
 
-    static let release = """
-    kind: release
-    title: Billing v2
-    owner: "@priya"
-    status: planned
-    date: 2026-06-15
-
-    """
-
-    static let campaign = """
-    kind: campaign
-    title: Billing v2 launch
-    owner: "@maria"
-    status: planned
-    promotes: [billing-v2]
-    launch: 2026-06-20
-    channels: [blog, email]
-    budget: {planned: 0.1, spent: 0.2, currency: EUR}
-    results:
-      signups: {target: 3, actual: 1}
-    assets:
-      - id: blog-post
-        title: "Billing v2, finally"
-        type: blog
-        channel: blog
-        publish: 2026-06-18
-        owner: "@li"
-        announces: [billing-v2]
-      - id: teaser
-        title: Coming soon; get ready
-        type: email
-        channel: email
-        publish: launch-14d
-        teaser: true
-
-    """
-
-    static let webinar = """
-    kind: campaign
-    title: Webinar
-    status: planned
-    launch: 2026-07-01
-    budget: {planned: 0.2, spent: 0.1, currency: EUR}
-    results:
-      revenue: {actual: 0.3}
-
-    """
-
-    static let usd = """
-    kind: campaign
-    title: US ads
-    status: planned
-    launch: 2026-08-01
-    budget: {planned: 100, spent: 25.5, currency: USD}
-
-    """
-
-    func repository() throws -> (Scratch, String) {
-        let scratch = try Scratch()
-        try scratch.git("init", "-q", "-b", "main", "repo")
-        try scratch.write("repo/roadmap.yaml", "root: roadmap\nbase: main\n")
-        try scratch.write("repo/roadmap/releases/billing-v2.yaml", Self.release)
-        try scratch.write("repo/roadmap/campaigns/billing-v2-launch.yaml", Self.campaign)
-        try scratch.write("repo/roadmap/campaigns/webinar.yaml", Self.webinar)
-        try scratch.write("repo/roadmap/campaigns/us-ads.yaml", Self.usd)
-        try scratch.git("add", "-A", in: "repo")
-        try scratch.git("-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init", in: "repo")
-        return (scratch, "repo")
-    }
-
-    @Test func aSlipIsRefusedAtCommitAndReplanProposesTheFix() throws {
-        let (scratch, repo) = try repository()
-        let slipped = try scratch.roadmap("set", "billing-v2", "date=2026-07-20", in: repo)
-        #expect(slipped.status == 0, "\(slipped.stderr)")
-        let refused = try scratch.roadmap("commit", "-a", "-m", "Billing v2 slips five weeks", today, in: repo)
-        #expect(refused.status == 1)
-        #expect(refused.stderr.contains("launch-before-release"), "\(refused.stderr)")
-
-        let replan = try scratch.roadmap("replan", "billing-v2", "--propose", "follow-billing", today, in: repo)
-        #expect(replan.status == 0, "\(replan.stderr)")
-        #expect(replan.stdout.contains("release billing-v2 moved 2026-06-15 → 2026-07-20 (+35 days) since main"))
-        #expect(replan.stdout.contains("launch 2026-06-20 → 2026-07-25  tell @maria"))
-        #expect(replan.stdout.contains("assets.blog-post.publish 2026-06-18 → 2026-07-23  tell @li"))
-        #expect(replan.stdout.contains("billing-v2-launch/teaser publish launch-14d: follows its launch"))
-        let review = try scratch.roadmap("review", "--base", "main", "--head", "proposal/follow-billing", today, in: repo)
+    @Test func theExampleIsCleanAndCarriesGoalsProgramsBudgetsAndAssets() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let review = try s.roadmap("review", "--format", "json", "--today", today, in: demo)
         #expect(review.status == 0, "\(review.stdout)")
-        // The working tree still has only the release's move.
-        #expect(try scratch.git("status", "--porcelain", in: repo).stdout == " M roadmap/releases/billing-v2.yaml\n")
-
-        let json = try scratch.roadmap("replan", "billing-v2", "--format", "json", today, in: repo)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
-        #expect(object["days"] as? Int == 35)
-        #expect((object["changes"] as? [[String: Any]])?.count == 2)
-        let committed = try scratch.roadmap("commit", "-a", "-m", "Billing v2 slips; the launch follows", today, in: repo)
-        #expect(committed.status == 0, "\(committed.stdout)\(committed.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
+        let summary = try #require(doc["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == 0)
+        let list = try s.roadmap("list", "--format", "json", in: demo).stdout
+        #expect(list.contains("\"kind\" : \"goal\"") || list.contains("\"kind\": \"goal\""))
+        #expect(list.contains("announcement-post") && list.contains("launches-2027") && list.contains("\"currency\""))
+        let csv = try s.roadmap("export", "--format", "csv", in: demo).stdout
+        #expect(csv.contains("saml-webinar,campaign") && csv.contains(",3000,2850,EUR,"))
     }
 
-    @Test func calendarListsAssetsByWeekInEveryFormat() throws {
-        let (scratch, repo) = try repository()
-        let text = try scratch.roadmap("calendar", today, in: repo)
-        #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout == """
-            2026-W23  2026-06-01 … 2026-06-07
-              Sat 2026-06-06  email  email  billing-v2-launch/teaser     Coming soon; get ready  @maria  planned (teaser)
-            2026-W25  2026-06-15 … 2026-06-21
-              Thu 2026-06-18  blog   blog   billing-v2-launch/blog-post  Billing v2, finally     @li     planned
-
-            """)
-        let blog = try scratch.roadmap("calendar", "--channel", "blog", "--format", "json", today, in: repo)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(blog.stdout.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
-        let weeks = try #require(object["weeks"] as? [[String: Any]])
-        #expect(weeks.count == 1 && weeks.first?["week"] as? String == "2026-W25")
-
-        let ics = try scratch.roadmap("calendar", "--format", "ics", today, in: repo)
-        try scratch.write("cal.ics", ics.stdout)
-        let python = try CLI.run("python3", ["-c", """
-            import sys, icalendar
-            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
-            for e in cal.walk('VEVENT'):
-                print(e['UID'], e['DTSTART'].dt.isoformat(), str(e['SUMMARY']))
-            """, scratch.dir("cal.ics")], in: scratch.path, home: scratch.path, environment: [:], input: nil)
-        #expect(python.status == 0, "\(python.stderr)")
-        #expect(python.stdout == """
-            asset-17.billing-v2-launch-teaser@roadmap 2026-06-06 Email: Coming soon; get ready
-            asset-17.billing-v2-launch-blog-post@roadmap 2026-06-18 Blog: Billing v2, finally
-
-            """)
-
-        let html = try scratch.roadmap("calendar", "--format", "html", "--from", "2026-06", "--to", "2026-06", today, in: repo)
-        #expect(html.stdout.contains("<h2>June 2026</h2>") && html.stdout.contains("Billing v2, finally"))
-        #expect(try scratch.roadmap("calendar", "--from", "June", in: repo).status == 2)
+    @Test func movingBillingV2FiveWeeksIsRefusedNamingTheLaunchAndTheBlogPostWithOwners() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let head = try s.git("rev-parse", "HEAD", in: demo).stdout
+        #expect(try s.roadmap("set", "billing-v2", "date=2027-05-20", in: demo).status == 0)  // 2027-04-15 + 35 days
+        let refused = try s.roadmap("commit", "--all", "-m", "Billing v2 slips five weeks", "--today", today, in: demo)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("[launch-before-release]") && refused.stderr.contains("[asset-before-release]"))
+        #expect(refused.stderr.contains("billing-v2-launch (owner @maria)"))
+        #expect(refused.stderr.contains("billing-v2-launch/announcement-post (owner @li)"))
+        #expect(refused.stderr.contains("roadmap replan billing-v2"))
+        #expect(try s.git("rev-parse", "HEAD", in: demo).stdout == head, "nothing committed")
     }
 
-    @Test func budgetAddsMoneyExactlyAndNeverAcrossCurrencies() throws {
-        let (scratch, repo) = try repository()
-        let json = try scratch.roadmap("budget", "--format", "json", today, in: repo)
-        #expect(json.status == 0, "\(json.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
-        let totals = try #require(object["totals"] as? [[String: Any]])
-        #expect(totals.map { $0["currency"] as? String } == ["EUR", "USD"])
-        // 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
-        #expect(json.stdout.contains("\"planned\": 0.3,"))
-        #expect(json.stdout.contains("\"spent\": 0.3,"))
-        #expect(json.stdout.contains("\"remaining\": 74.5,"))
-        let table = try scratch.roadmap("budget", today, in: repo)
-        #expect(table.stdout.contains("billing-v2-launch signups: 1 of 3, 33.3%, 0.20 EUR per signups"), "\(table.stdout)")
-        #expect(table.stdout.contains("webinar") && table.stdout.contains("3.00×"))
-        let csv = try scratch.roadmap("budget", "--by", "quarter", "--format", "csv", today, in: repo)
-        #expect(csv.stdout.hasPrefix("group,title,currency,planned,spent,remaining,return,metric,target,actual,attainment,cost_per_result\r\n"))
-        #expect(csv.stdout.contains("2026-Q2,,EUR,0.1,0.2,-0.1,,signups,3,1,0.3333,0.2\r\n"), "\(csv.stdout)")
-        #expect(try scratch.roadmap("budget", "--by", "color", in: repo).status == 2)
+    @Test func setEditsOneFieldOfOneAssetAsAOneLineDiff() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        let edit = try s.roadmap("set", "billing-v2-launch", "assets.announcement-post.publish=launch-7d", in: demo)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let diff = try s.git("diff", "--numstat", in: demo).stdout
+        #expect(diff.hasPrefix("1\t1\troadmap/campaigns/billing-v2-launch.yaml"), "\(diff)")
+        #expect(try s.read("\(demo)/roadmap/campaigns/billing-v2-launch.yaml").contains("publish: launch-7d"))
+
+        let bad = try s.roadmap("set", "billing-v2-launch", "budget.currency=EURO", in: demo)
+        #expect(bad.status == 2 && bad.stderr.contains("[invalid-value]") && bad.stderr.contains("billing-v2-launch.yaml:"))
+        let badPublish = try s.roadmap("set", "billing-v2-launch", "assets.launch-email.publish=next-week", in: demo)
+        #expect(badPublish.status == 2 && badPublish.stderr.contains("publish day"))
+    }
+
+    @Test func newGoalAndProgramFromTheirTemplates() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        #expect(try s.roadmap("new", "goal", "retention", "--set", "metric=churn", "--set", "target=2.5", in: demo).status == 0)
+        #expect(try s.roadmap("new", "program", "h2-2027", "--set", "budget.planned=10000", "--set", "budget.currency=EUR", in: demo).status == 0)
+        let goal = try s.read("\(demo)/roadmap/goals/retention.yaml")
+        #expect(goal.contains("kind: goal") && goal.contains("target: 2.5"))
+        #expect(try s.read("\(demo)/roadmap/programs/h2-2027.yaml").contains("planned: 10000"))
+        #expect(try s.roadmap("fmt", "--check", in: demo).status == 0)
     }
 }

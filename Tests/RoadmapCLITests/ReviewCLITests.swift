@@ -20,7 +20,9 @@ struct ReviewCLITests {
         #expect(try s.git("rev-parse", "HEAD", in: demo).stdout == head, "nothing committed")
         #expect(try s.git("diff", "--cached", "--name-only", in: demo).stdout.isEmpty, "index untouched")
 
-        #expect(try s.roadmap("set", "billing-v2-launch", "launch=2027-05-27", "start=2027-05-21", "end=2027-06-30", in: demo).status == 0)
+        // The launch follows, and so does the e-mail dated absolutely (the relative assets follow their launch).
+        #expect(try s.roadmap("set", "billing-v2-launch", "launch=2027-05-27", "start=2027-05-21", "end=2027-06-30",
+                              "assets.launch-email.publish=2027-05-27", in: demo).status == 0)
         let accepted = try s.roadmap("commit", "--all", "-m", "Billing v2 moves to 20 May; its launch follows", "--today", today, in: demo)
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(accepted.stdout.contains("[main "))
@@ -46,15 +48,17 @@ struct ReviewCLITests {
         let strict = try s.roadmap("commit", "--all", "--strict", "-m", "Rename it back", "--today", today, in: demo)
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("[launch-before-release]"))
-        #expect(strict.stderr.contains("commit refused: 1 error(s) (--strict); nothing was committed"), "\(strict.stderr)")
+        // The launch, and the three assets announcing billing-v2 (the example's marketing plan, SPEC §13).
+        #expect(strict.stderr.contains("commit refused: 4 error(s) (--strict); nothing was committed"), "\(strict.stderr)")
         #expect(try s.git("rev-parse", "HEAD", in: demo).stdout == head, "nothing committed")
     }
 
     @Test func reviewStatesAndFormats() throws {
         let s = try Scratch()
         let demo = try s.example()
-        // --rev: the commit that slipped the release against its parent.
-        let slip = try s.roadmap("review", "--rev", "HEAD~2", "--today", today, "--format", "json", in: demo)
+        // --rev: the commit that slipped the release against its parent (the example's last
+        // commit, the marketing plan, came after the fix).
+        let slip = try s.roadmap("review", "--rev", "HEAD~3", "--today", today, "--format", "json", in: demo)
         #expect(slip.status == 1, "the slip commit introduced a launch-before-release")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(slip.stdout.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["schemaVersion", "base", "head", "findings", "summary"])
@@ -67,9 +71,9 @@ struct ReviewCLITests {
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(Set(summary.keys) == ["items", "errors", "warnings", "infos", "newErrors"])
         // --base/--head: the fix resolves it.
-        let range = try s.roadmap("review", "--base", "HEAD~3", "--head", "HEAD~2", "--today", today, in: demo)
+        let range = try s.roadmap("review", "--base", "HEAD~4", "--head", "HEAD~3", "--today", today, in: demo)
         #expect(range.status == 1, "the range holds the slip")
-        let fixed = try s.roadmap("review", "--rev", "HEAD~1", "--today", today, in: demo)
+        let fixed = try s.roadmap("review", "--rev", "HEAD~2", "--today", today, in: demo)
         #expect(fixed.status == 0)
         #expect(fixed.stdout.contains("resolved"))
         // The working tree includes untracked files under the root.
@@ -111,9 +115,11 @@ struct ReviewCLITests {
         let refused = try s.git("commit", "-am", "slip", in: demo, environment: ["ROADMAP_TODAY": today])
         #expect(refused.status != 0)
         #expect(refused.stdout.contains("launch-before-release") || refused.stderr.contains("launch-before-release"))
-        #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "The new pricing page is live behind a flag\n")
+        #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "Plan the marketing in depth: a goal shared with product, the 2027 program, budgets and content\n")
         // A clean one goes through.
-        #expect(try s.roadmap("set", "billing-v2-launch", "launch=2027-05-27", "start=2027-05-21", "end=2027-06-30", in: demo).status == 0)
+        // The launch follows, and so does the e-mail dated absolutely (the relative assets follow their launch).
+        #expect(try s.roadmap("set", "billing-v2-launch", "launch=2027-05-27", "start=2027-05-21", "end=2027-06-30",
+                              "assets.launch-email.publish=2027-05-27", in: demo).status == 0)
         let ok = try s.git("commit", "-am", "slip, with the launch moved", in: demo)
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "slip, with the launch moved\n")
@@ -173,6 +179,6 @@ struct ReviewCLITests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("index.lock"))
         try FileManager.default.removeItem(atPath: s.dir("demo/.git/index.lock"))
-        #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "The new pricing page is live behind a flag\n")
+        #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "Plan the marketing in depth: a goal shared with product, the 2027 program, budgets and content\n")
     }
 }
