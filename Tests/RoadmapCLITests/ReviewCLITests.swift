@@ -20,7 +20,9 @@ struct ReviewCLITests {
         #expect(try s.git("rev-parse", "HEAD", in: demo).stdout == head, "nothing committed")
         #expect(try s.git("diff", "--cached", "--name-only", in: demo).stdout.isEmpty, "index untouched")
 
-        #expect(try s.roadmap("set", "billing-v2-launch", "launch=2027-05-27", "start=2027-05-21", "end=2027-06-30", in: demo).status == 0)
+        // The launch follows, and so does the e-mail dated absolutely (the relative assets follow their launch).
+        #expect(try s.roadmap("set", "billing-v2-launch", "launch=2027-05-27", "start=2027-05-21", "end=2027-06-30",
+                              "assets.launch-email.publish=2027-05-27", in: demo).status == 0)
         let accepted = try s.roadmap("commit", "--all", "-m", "Billing v2 moves to 20 May; its launch follows", "--today", today, in: demo)
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(accepted.stdout.contains("[main "))
@@ -113,7 +115,9 @@ struct ReviewCLITests {
         #expect(refused.stdout.contains("launch-before-release") || refused.stderr.contains("launch-before-release"))
         #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "The new pricing page is live behind a flag\n")
         // A clean one goes through.
-        #expect(try s.roadmap("set", "billing-v2-launch", "launch=2027-05-27", "start=2027-05-21", "end=2027-06-30", in: demo).status == 0)
+        // The launch follows, and so does the e-mail dated absolutely (the relative assets follow their launch).
+        #expect(try s.roadmap("set", "billing-v2-launch", "launch=2027-05-27", "start=2027-05-21", "end=2027-06-30",
+                              "assets.launch-email.publish=2027-05-27", in: demo).status == 0)
         let ok = try s.git("commit", "-am", "slip, with the launch moved", in: demo)
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(try s.git("log", "-1", "--format=%s", in: demo).stdout == "slip, with the launch moved\n")

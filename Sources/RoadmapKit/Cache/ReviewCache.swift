@@ -29,7 +29,7 @@ struct ReviewCache {
             "today \(today.text) \(today.firstDay)",
             "roadmap \(RoadmapKitVersion.string) \(buildFingerprint)",
             "root \(config.root)", "base \(config.base)", "proposal-prefix \(config.proposalPrefix)",
-            "launch-lag-days \(config.launchLagDays)", "rules \(severities)",
+            "launch-lag-days \(config.launchLagDays)", "results-grace-days \(config.resultsGraceDays)", "rules \(severities)",
             "channels \(config.channels.map { $0.joined(separator: ",") } ?? "any")",
             "audiences \(config.audiences.cacheKey)",
         ].joined(separator: "\n")

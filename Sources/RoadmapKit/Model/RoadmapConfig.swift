@@ -8,6 +8,8 @@ public struct RoadmapConfig: Sendable {
     public var base: String = "main"
     public var proposalPrefix: String = "proposal/"
     public var launchLagDays: Int = 30
+    /// `results-grace-days`: how long after a done campaign's end its results may stay missing (SPEC §13).
+    public var resultsGraceDays: Int = 14
     /// Severity overrides per rule id; a `nil` value means the rule is `off`.
     public var severities: [String: Severity?] = [:]
     /// The allowed campaign channels; nil when any channel is allowed.
@@ -79,6 +81,11 @@ public struct RoadmapConfig: Sendable {
                     throw fail(value, "'launch-lag-days' must be a whole number of days, 0 or more")
                 }
                 self.launchLagDays = n
+            case "results-grace-days":
+                guard case let .int(n)? = value.scalar, n >= 0 else {
+                    throw fail(value, "'results-grace-days' must be a whole number of days, 0 or more")
+                }
+                self.resultsGraceDays = n
             case "rules":
                 guard let rules = value.pairs else {
                     throw fail(value, "'rules' must map rule ids to error, warning, info or off")
@@ -124,7 +131,7 @@ public struct RoadmapConfig: Sendable {
                 self.owners = try Self.owners(value, fail: fail)
             default:
                 if Kind.isUserKey(key) { continue }
-                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "rules", "channels", "web",
+                let known = ["root", "base", "proposal-prefix", "launch-lag-days", "results-grace-days", "rules", "channels", "web",
                              "visibility", "hidden-fields", "date-precision", "owners"]
                 let hint = EditDistance.nearest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw fail(pair.key, "unknown setting '\(key)'\(hint)")

@@ -260,7 +260,8 @@ description: |
 # Each entry is one commit. `new` files items through the templates in templates/;
 # `set` edits fields of existing items in place, as `roadmap set` does.
 # Audiences (docs/audiences.md): billing v2 and its theme are public, with public wording;
-# usage-based pricing is internal (team only); campaigns keep the default, key stakeholders.
+# usage-based pricing is internal (team only); campaigns keep the default, key stakeholders,
+# and so do the goal and the program (docs/marketing.md).
 commits:
   - author: Priya Natarajan <priya@lumen.example>
     date: 2026-09-01T09:30:00+02:00
@@ -339,6 +340,39 @@ commits:
     set:
       pricing-page: {status: done}
       invoice-pdf: {status: in-progress}
+  - author: Maria Lopez <maria@lumen.example>
+    date: 2026-11-12T10:15:00+01:00
+    message: |
+      Plan the marketing in depth: a goal shared with product, the 2027 program, budgets and content
+
+      Paid upgrades is the goal product and marketing share for billing v2. The SAML webinar
+      is done; its results are in.
+    new:
+      - {kind: goal, id: paid-upgrades, title: "2,000 teams on paid plans", metric: paid-upgrades, target: 2000,
+         baseline: 600, due: 2027-06-30, status: active, owner: "@priya"}
+      - {kind: program, id: launches-2027, title: 2027 launches, start: 2027-01, end: 2027-09, goals: [paid-upgrades],
+         budget: {planned: 40000, spent: 4200.50, currency: EUR}, owner: "@maria"}
+      - {kind: campaign, id: saml-webinar, title: SAML for every plan (webinar), promotes: [security-1-9], launch: 2026-10-27,
+         end: 2026-11-05, status: done, channels: [webinar, email], owner: "@kofi",
+         budget: {planned: 3000, spent: 2850, currency: EUR},
+         results: {registrations: {target: 300, actual: 342}, revenue: {target: 20000, actual: 12500}},
+         assets: [{id: invite, title: "Webinar invite: SAML login", type: email, channel: email, publish: launch-7d,
+                   status: published, announces: [saml-login]}]}
+    set:
+      self-serve-billing: {goals: [paid-upgrades]}
+      billing-v2-teaser: {program: launches-2027}
+      billing-v2-launch:
+        program: launches-2027
+        goals: [paid-upgrades]
+        messaging: Pay for what you use, with invoices your finance team can read.
+        budget: {planned: 25000, spent: 4200.50, currency: EUR}
+        assets:
+          - {id: announcement-post, title: "Billing v2: pay for what you use", type: blog, channel: blog, publish: launch,
+             owner: "@li", announces: [billing-v2]}
+          - {id: launch-email, title: Billing v2 is here, type: email, channel: email, publish: 2027-04-22,
+             owner: "@maria", announces: [billing-v2]}
+          - {id: pricing-webinar, title: "Webinar: usage-based pricing explained", type: webinar, channel: webinar,
+             publish: launch+7d, owner: "@kofi", announces: [invoice-redesign]}
 
 """#,
         "templates/example/roadmap.yaml": #"""

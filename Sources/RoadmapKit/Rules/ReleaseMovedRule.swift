@@ -1,7 +1,10 @@
 /// `release-moved` (info, diff-aware): fires on a release whose `date` differs from the date the
 /// same id had as a release in the base state of the review (no base: never fires). The message
 /// gives old → new (±days) and every non-cancelled campaign that promotes the release, directly
-/// or through its epics and stories, with owners; `related` holds those campaigns. Points at `date`.
+/// or through its epics and stories, with owners; every asset (not cancelled, of a campaign not
+/// cancelled) that announces it, directly or through its epics and stories, with its owner
+/// (else its campaign's); and names `roadmap replan RELEASE`, the command that follows the move.
+/// `related` holds those campaigns and the assets' campaigns. Points at `date`.
 public struct ReleaseMovedRule: Rule {
     public let id = "release-moved"
     public let defaultSeverity = Severity.info
@@ -24,11 +27,21 @@ public struct ReleaseMovedRule: Rule {
                 continue
             }
             let campaigns = (context.campaignsByRelease[release.id] ?? []).sorted { $0.id < $1.id }
-            let list = campaigns.isEmpty
+            var list = campaigns.isEmpty
                 ? "no campaign promotes it"
                 : "check the campaigns promoting it: " + campaigns.map { "\(named($0)) launching \($0.launch?.text ?? "?")" }.joined(separator: ", ")
-            findings.add(self, item: release, at: newNode.location, related: campaigns.map(\.id),
-                         "release \(release.id) moved \(oldText) → \(newText)\(shift); \(list)")
+            var seen = Set<String>()
+            let assets = (context.announcementsByRelease[release.id] ?? [])
+                .filter { seen.insert($0.assetName).inserted }
+                .sorted { $0.assetName < $1.assetName }
+            if !assets.isEmpty {
+                list += "; and the assets announcing it: " + assets.map { a in
+                    "\(named(a.asset, in: a.campaign)) publishing \(a.asset.publishDay(launch: a.campaign.launch).map { AssetTiming.describe(a.asset, day: $0) } ?? "?")"
+                }.joined(separator: ", ")
+            }
+            let fix = campaigns.isEmpty && assets.isEmpty ? "" : "; 'roadmap replan \(release.id)' moves them with it"
+            findings.add(self, item: release, at: newNode.location, related: campaigns.map(\.id) + assets.map(\.campaign.id),
+                         "release \(release.id) moved \(oldText) → \(newText)\(shift); \(list)\(fix)")
         }
     }
 }

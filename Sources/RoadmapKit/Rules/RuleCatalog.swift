@@ -1,4 +1,4 @@
-/// Every rule of SPEC §7, in the order of its table.
+/// Every rule of SPEC §7, §12 and §13, in the order of their tables.
 public enum RuleCatalog {
     public static let all: [any Rule] = [
         ParseErrorRule(), UnsupportedYAMLRule(), InvalidIDRule(), DuplicateIDRule(),
@@ -9,6 +9,8 @@ public enum RuleCatalog {
         PromotesUnscheduledRule(), PromotesCancelledRule(), LiveBeforeShipRule(),
         UnmarketedReleaseRule(), WaiverExpiredRule(), ReleaseMovedRule(),
         VisibilityLeakRule(), VisibilityMismatchRule(),
+        AssetOutsideCampaignRule(), AssetBeforeReleaseRule(), AssetPublishedUnshippedRule(),
+        AssetAnnouncesCancelledRule(), OverBudgetRule(), ResultsMissingRule(), GoalOneSidedRule(), UnalignedRule(),
     ]
 
     public static let ids: Set<String> = Set(all.map(\.id))

@@ -17,6 +17,25 @@ public final class RuleContext: Sendable {
         public let release: Item?
     }
 
+    /// One entry of an asset's `announces` (SPEC §13), resolved like a promotion.
+    public struct Announcement: Sendable {
+        public let campaign: Item
+        public let asset: Asset
+        /// The id as written in `announces`, and its node.
+        public let target: String
+        public let node: YAMLNode
+        /// The announced item, when it exists.
+        public let item: Item?
+        /// The release it announces: the item when it is a release, else its effective release.
+        public let releaseID: String?
+        public let release: Item?
+
+        /// Whether the asset may go out before the release: it is a teaser, or its campaign is.
+        public var isTeaser: Bool { asset.teaser || campaign.teaser }
+        /// `CAMPAIGN/ASSET`.
+        public var assetName: String { asset.name(in: campaign) }
+    }
+
     public let snapshot: Snapshot
     public let base: Snapshot?
     public let config: RoadmapConfig
@@ -27,6 +46,11 @@ public final class RuleContext: Sendable {
     public let campaignsByRelease: [String: [Item]]
     /// Epics and stories whose effective release is each release id.
     public let childrenByRelease: [String: [Item]]
+    /// Resolved `announces` entries of every asset of each campaign, by campaign path.
+    public let announcements: [String: [Announcement]]
+    /// Announcements of each release (directly or through its epics and stories) by assets
+    /// that are not cancelled, of campaigns that are not cancelled.
+    public let announcementsByRelease: [String: [Announcement]]
 
     public init(snapshot: Snapshot, base: Snapshot? = nil, config: RoadmapConfig, today: RoadmapDate) {
         self.snapshot = snapshot
@@ -36,6 +60,19 @@ public final class RuleContext: Sendable {
         var promotions: [String: [Promotion]] = [:]
         var campaignsByRelease: [String: [Item]] = [:]
         var childrenByRelease: [String: [Item]] = [:]
+        var announcements: [String: [Announcement]] = [:]
+        var announcementsByRelease: [String: [Announcement]] = [:]
+        func releaseOf(_ target: String) -> (item: Item?, releaseID: String?, release: Item?) {
+            let named = snapshot[target]
+            let releaseID: String?
+            switch named?.kind {
+            case .release?: releaseID = target
+            case .epic?, .story?: releaseID = named.flatMap(snapshot.effectiveRelease(of:))
+            default: releaseID = nil
+            }
+            let release = releaseID.flatMap { snapshot[$0] }.flatMap { $0.kind == .release ? $0 : nil }
+            return (named, releaseID, release)
+        }
         for item in snapshot.items {
             switch item.kind {
             case .campaign?:
@@ -56,6 +93,19 @@ public final class RuleContext: Sendable {
                     }
                 }
                 promotions[item.path] = list
+                var announced: [Announcement] = []
+                for asset in item.assets {
+                    for (target, node) in asset.announces {
+                        let (named, releaseID, release) = releaseOf(target)
+                        let a = Announcement(campaign: item, asset: asset, target: target, node: node, item: named,
+                                             releaseID: releaseID, release: release)
+                        announced.append(a)
+                        if let releaseID, item.status != "cancelled", asset.status != .cancelled {
+                            announcementsByRelease[releaseID, default: []].append(a)
+                        }
+                    }
+                }
+                if !announced.isEmpty { announcements[item.path] = announced }
             case .epic?, .story?:
                 if let releaseID = snapshot.effectiveRelease(of: item) {
                     childrenByRelease[releaseID, default: []].append(item)
@@ -67,7 +117,12 @@ public final class RuleContext: Sendable {
         self.promotions = promotions
         self.campaignsByRelease = campaignsByRelease
         self.childrenByRelease = childrenByRelease
+        self.announcements = announcements
+        self.announcementsByRelease = announcementsByRelease
     }
+
+    /// The resolved announcements of a campaign's assets.
+    public func announcements(of campaign: Item) -> [Announcement] { announcements[campaign.path] ?? [] }
 
     /// The resolved promotions of a campaign.
     public func promotions(of campaign: Item) -> [Promotion] { promotions[campaign.path] ?? [] }

@@ -101,8 +101,16 @@ extension Workspace {
                     throw RoadmapError("internal: the example history edits '\(id)' before creating it")
                 }
                 var document = try YAMLParser.parse(bytes)
+                let before = Set(document.root.pairs?.compactMap(\.key.string) ?? [])
                 try ItemFactory.apply(assignments, to: &document)
-                contents[path] = document.bytes
+                // A field the item did not have goes to its place in the schema order (not
+                // after the description), as `roadmap new` would have put it.
+                if assignments.contains(where: { !before.contains($0.path[0]) }) {
+                    let kind = document.root["kind"]?.string.flatMap(Kind.init(rawValue:))
+                    contents[path] = Canonical.layout(document, kind: kind)
+                } else {
+                    contents[path] = document.bytes
+                }
                 changed.append(path)
             }
             var updates: [TreeUpdate] = []

@@ -24,10 +24,12 @@ import Testing
     }
 
     @Test func kindsKnowTheirFoldersStatusesAndKeyOrder() {
-        #expect(Kind.allCases.map(\.folder) == ["themes", "epics", "stories", "releases", "campaigns"])
+        #expect(Kind.allCases.map(\.folder) == ["themes", "epics", "stories", "releases", "campaigns", "programs", "goals"])
+        #expect(Kind.goal.statuses == ["planned", "active", "achieved", "missed", "cancelled"] && Kind.program.statuses == Kind.campaign.statuses)
         #expect(Kind.release.statuses.contains("shipped") && !Kind.epic.statuses.contains("shipped"))
         #expect(Kind.campaign.canonicalKeyOrder == ["kind", "title", "status", "owner", "visibility", "promotes", "launch", "start", "end",
-                                                    "channels", "audience", "teaser", "tags", "waive",
+                                                    "program", "goals", "channels", "audience", "teaser",
+                                                    "messaging", "budget", "results", "assets", "tags", "waive",
                                                     "public-title", "public-description", "description"])
         let keys = ["description", "x-team", "date", "kind", "tags", "title", "zzz"]
         let sorted = keys.enumerated().sorted {
