@@ -165,8 +165,7 @@ import Testing
     /// Issue 16's done-when, on `roadmap init --example`: billing v2 slips five weeks; the commit
     /// is refused naming the launch and the blog post announcing the release, with their owners;
     /// `replan --propose follow-billing` makes a proposal whose review is clean.
-    @Test(.disabled("enable once the marketing branch (asset rules and the example's assets, issue 16) is merged: it then passes as is"))
-    func theExampleSlipIsRefusedAndTheReplanProposalIsClean() throws {
+    @Test func theExampleSlipIsRefusedAndTheReplanProposalIsClean() throws {
         let scratch = try Scratch()
         let repo = try scratch.example()
         let slipped = try scratch.roadmap("set", "billing-v2", "date=2027-05-20", in: repo)
