@@ -61,13 +61,13 @@ enum ViewsCLI {
         let stamp = try #require(object["date"] as? String)
         let parsed = try #require(ISO8601DateFormatter().date(from: stamp))
         #expect(parsed == ISO8601DateFormatter().date(from: date))
-        #expect((object["items"] as? [Any])?.count == 18)
+        #expect((object["items"] as? [Any])?.count == 21)
         #expect((object["findings"] as? [[String: Any]])?.contains { $0["rule"] as? String == "launch-before-release" } == true)
 
         let csv = try ViewsCLI.roadmap(["export", "--format", "csv", "-o", "out.csv"], in: repo)
         #expect(csv.status == 0 && csv.stdout.isEmpty, "\(csv.stderr)")
         let rows = try String(contentsOfFile: repo + "/out.csv", encoding: .utf8).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-        #expect(rows.count == 18 && rows.allSatisfy { $0.contains(head) })
+        #expect(rows.count == 21 && rows.allSatisfy { $0.contains(head) })
 
         let ics = try ViewsCLI.roadmap(["export", "--format", "ics", "-o", "out.ics", today], in: repo)
         #expect(ics.status == 0)
@@ -81,9 +81,14 @@ enum ViewsCLI {
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout == """
             \(head)
+            asset-12.saml-webinar-invite@roadmap 2026-10-20
+            asset-17.billing-v2-launch-announcement-post@roadmap 2027-04-22
+            asset-17.billing-v2-launch-launch-email@roadmap 2027-04-22
+            asset-17.billing-v2-launch-pricing-webinar@roadmap 2027-04-29
             campaign-billing-v2-launch@roadmap 2027-04-22
             campaign-billing-v2-teaser@roadmap 2027-03-01
             campaign-dashboards-webinar@roadmap 2027-07-01
+            campaign-saml-webinar@roadmap 2026-10-27
             release-billing-v2@roadmap 2027-05-20
             release-insights-2-1@roadmap 2027-06-01
             release-security-1-9@roadmap 2026-10-20
