@@ -27,7 +27,7 @@ import Testing
         #expect(Kind.allCases.map(\.folder) == ["themes", "epics", "stories", "releases", "campaigns"])
         #expect(Kind.release.statuses.contains("shipped") && !Kind.epic.statuses.contains("shipped"))
         #expect(Kind.campaign.canonicalKeyOrder == ["kind", "title", "status", "owner", "visibility", "promotes", "launch", "start", "end",
-                                                    "channels", "audience", "teaser", "tags", "waive",
+                                                    "channels", "audience", "teaser", "depends-on", "tags", "waive",
                                                     "public-title", "public-description", "description"])
         let keys = ["description", "x-team", "date", "kind", "tags", "title", "zzz"]
         let sorted = keys.enumerated().sorted {
