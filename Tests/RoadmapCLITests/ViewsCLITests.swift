@@ -154,7 +154,7 @@ enum ViewsCLI {
             rows = list(csv.reader(open(sys.argv[1], newline='')))
             bad = [c for r in rows for c in r if c[:1] in ('=', '+', '-', '@') or any(ord(x) < 32 for x in c)]
             evil = [r for r in rows if r[0] == 'evil'][0]
-            print(json.dumps({"bad": bad, "owner": evil[4], "tags": evil[13], "title": evil[2]}))
+            print(json.dumps({"bad": bad, "owner": evil[4], "tags": evil[14], "title": evil[2]}))
             """, [try write(csv, "out.csv", in: repo)], in: repo)
         let checked = try #require(try JSONSerialization.jsonObject(with: Data(cells.stdout.utf8)) as? [String: Any], "\(cells.stderr)")
         #expect((checked["bad"] as? [String]) == [])

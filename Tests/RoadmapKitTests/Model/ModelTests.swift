@@ -29,7 +29,7 @@ import Testing
         #expect(Kind.release.statuses.contains("shipped") && !Kind.epic.statuses.contains("shipped"))
         #expect(Kind.campaign.canonicalKeyOrder == ["kind", "title", "status", "owner", "visibility", "promotes", "launch", "start", "end",
                                                     "program", "goals", "channels", "audience", "teaser",
-                                                    "messaging", "budget", "results", "assets", "tags", "waive",
+                                                    "messaging", "budget", "results", "assets", "depends-on", "tags", "waive",
                                                     "public-title", "public-description", "description"])
         let keys = ["description", "x-team", "date", "kind", "tags", "title", "zzz"]
         let sorted = keys.enumerated().sorted {
