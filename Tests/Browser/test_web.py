@@ -292,7 +292,9 @@ class WebSuite(unittest.TestCase):
         self.open("/proposals/billing-slips")
         self.driver.find_element(By.XPATH, "//button[normalize-space()='Accept into the base']").click()
         error = self.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))[0]
-        self.assertIn("1 new error", error.text, "the web refuses as the command does")
+        counted = re.search(r"(\d+) new error", cli.stderr)
+        self.assertIsNotNone(counted, cli.stderr)
+        self.assertIn(f"{counted.group(1)} new error", error.text, "the web refuses as the command does, with its count")
         self.assertTrue(self.driver.find_elements(By.XPATH, "//button[normalize-space()='Accept anyway']"))
         self.assertEqual(git(self.served.repo, "rev-parse", "main"), main, "refused: main did not move")
         # Withdraw it, with a reason: the branch goes, its commits are archived.

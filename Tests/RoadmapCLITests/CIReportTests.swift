@@ -14,7 +14,7 @@ import Testing
         #expect(r.status == 1, "a new error still fails the job: \(r.stderr)")
         let md = r.stdout
         #expect(md.hasPrefix("<!-- roadmap-review -->\n## Roadmap review\n"), "\(md)")
-        #expect(md.contains("**1 new error**"), "\(md)")
+        #expect(md.contains("**2 new errors**"), "\(md)")
         #expect(md.contains("### Moved releases"), "\(md)")
         #expect(md.contains("| `billing-v2` | @priya | 2027-04-15 → 2027-05-20 (+35 days) | `billing-v2-launch` (@maria), launch 2027-04-22 **before the release**"), "\(md)")
         // Findings by severity, the new error marked, with its owner.

@@ -47,7 +47,7 @@ import Testing
             move = maria["movedReleases"][0]
             assert (move["release"], move["old"], move["new"], move["days"]) == ("billing-v2", "2027-04-15", "2027-05-20", 35), move
             assert move["campaigns"][0]["id"] == "billing-v2-launch" and move["campaigns"][0]["launchesBeforeRelease"] is True
-            assert [e["rule"] for e in maria["newErrors"]] == ["launch-before-release"], maria
+            assert [e["rule"] for e in maria["newErrors"]] == ["launch-before-release", "asset-before-release"], maria
             assert list(doc) == ["schemaVersion", "base", "head", "subject", "owners"]
             """, s.dir("n.json")], in: s.path, home: s.path)
         #expect(check.status == 0, "\(check.stderr)")
@@ -87,7 +87,7 @@ import Testing
             to = {a.addr_spec: a.display_name for a in msg["To"].addresses}
             assert to == {"maria@lumen.example": "María José Núñez"}, to
             assert msg["From"].addresses[0].addr_spec == "roadmap@lumen.example"
-            assert msg["Subject"] == "roadmap: billing-v2 moved; 1 new error", msg["Subject"]
+            assert msg["Subject"] == "roadmap: billing-v2 moved; 2 new errors", msg["Subject"]
             assert msg["Date"].datetime is not None
             body = msg.get_content()
             assert "María José Núñez (@maria)" in body and "billing-v2-launch" in body and "+35 days" in body, body

@@ -92,7 +92,7 @@ struct PartialCloneTests {
         let full = try s.roadmap("review", in: demo, environment: Self.env)
         let sparse = try s.roadmap("review", in: "sparse", environment: Self.env)
         #expect(sparse.status == 0, "\(sparse.stderr)")
-        #expect(sparse.stdout.split(separator: "\n").last?.hasPrefix("18 items: 0 errors") == true, "\(sparse.stdout)")
+        #expect(sparse.stdout.split(separator: "\n").last?.hasPrefix("21 items: 0 errors") == true, "\(sparse.stdout)")
         #expect(full.stdout.split(separator: "\n").last?.prefix(20) == sparse.stdout.split(separator: "\n").last?.prefix(20))
         #expect(try s.roadmap("list", in: "sparse").stdout.contains("billing-v2-launch"))
 

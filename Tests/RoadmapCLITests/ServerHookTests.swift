@@ -14,7 +14,7 @@ import Testing
 
         var r = try s.git("push", "--no-verify", "origin", "main", in: "work", environment: GitHost.environment)
         #expect(r.status != 0, "the host let a new error into main: \(r.stderr)")
-        #expect(r.stderr.contains("remote: roadmap: push to main refused: it adds 1 new error"), "\(r.stderr)")
+        #expect(r.stderr.contains("remote: roadmap: push to main refused: it adds 2 new errors"), "\(r.stderr)")
         #expect(r.stderr.contains("billing-v2-launch (owner @maria)") && r.stderr.contains("[launch-before-release]"), "\(r.stderr)")
         #expect(r.stderr.contains("remote:   roadmap/"), "findings reach the pusher as remote: lines: \(r.stderr)")
         #expect(try GitHost.serverRef(s, "main") == before)
@@ -99,7 +99,7 @@ import Testing
             move = maria["movedReleases"][0]
             assert move["release"] == "billing-v2" and move["days"] == 35, move
             assert "billing-v2-launch" in [c["id"] for c in move["campaigns"]], move
-            assert [f["rule"] for f in maria["newErrors"]] == ["launch-before-release"], maria["newErrors"]
+            assert [f["rule"] for f in maria["newErrors"]] == ["launch-before-release", "asset-before-release"], maria["newErrors"]
             slack = json.load(open(sys.argv[2]))
             jsonschema.Draft7Validator(json.load(open(sys.argv[4]))).validate(slack)
             assert any(b["type"] == "section" and b["text"]["text"].startswith("*<@U024BE7LH>*") for b in slack["blocks"]), slack
@@ -123,7 +123,7 @@ import Testing
         try GitHost.commit(s, "What if billing v2 slips?", in: "work")
         var r = try s.git("push", "--no-verify", "origin", "proposal/slip", in: "work", environment: env)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("remote: roadmap: proposal/slip") && r.stderr.contains("1 new error") && r.stderr.contains("reported, not refused"), "\(r.stderr)")
+        #expect(r.stderr.contains("remote: roadmap: proposal/slip") && r.stderr.contains("2 new errors") && r.stderr.contains("reported, not refused"), "\(r.stderr)")
 
         // Many references at once: a commit on main that touches no item, five new branches,
         // an annotated and a lightweight tag.

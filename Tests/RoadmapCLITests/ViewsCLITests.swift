@@ -83,7 +83,7 @@ enum ViewsCLI {
             \(head)
             asset-12.saml-webinar-invite@roadmap 2026-10-20
             asset-17.billing-v2-launch-announcement-post@roadmap 2027-04-22
-            asset-17.billing-v2-launch-launch-email@roadmap 2027-04-22
+            asset-17.billing-v2-launch-launch-email@roadmap 2027-05-27
             asset-17.billing-v2-launch-pricing-webinar@roadmap 2027-04-29
             campaign-billing-v2-launch@roadmap 2027-04-22
             campaign-billing-v2-teaser@roadmap 2027-03-01

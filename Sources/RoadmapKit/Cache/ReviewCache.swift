@@ -123,7 +123,7 @@ struct ReviewCache {
         }
         let namesAt = out.count
         var nameAt: [String: Int] = [:]
-        for name in Set(byID.keys).union(referrers.keys) {
+        for name in Set(byID.keys).union(referrers.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             nameAt[name] = out.count
             string(name)
         }

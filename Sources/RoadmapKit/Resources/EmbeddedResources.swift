@@ -375,10 +375,10 @@ commits:
         assets:
           - {id: announcement-post, title: "Billing v2: pay for what you use", type: blog, channel: blog, publish: launch,
              owner: "@li", announces: [billing-v2]}
-          - {id: launch-email, title: Billing v2 is here, type: email, channel: email, publish: 2027-04-22,
-             owner: "@maria", announces: [billing-v2]}
+          - {id: launch-email, title: "Billing v2: your first usage-based invoice", type: email, channel: email,
+             publish: 2027-05-27, owner: "@maria", announces: [billing-v2]}
           - {id: pricing-webinar, title: "Webinar: usage-based pricing explained", type: webinar, channel: webinar,
-             publish: launch+7d, owner: "@kofi", announces: [invoice-redesign]}
+             publish: launch+7d, owner: "@kofi", announces: [invoice-redesign], teaser: true}
 
 """#,
         "templates/example/roadmap.yaml": #"""
