@@ -31,9 +31,11 @@ rc=$?
 echo "(exit 1: refused, nothing committed)"
 
 echo
-echo "# Marketing moves the launch after the new date; now the commit goes through."
-must "$roadmap" -C demo set billing-v2-launch launch=2027-05-27 start=2027-05-21 end=2027-06-30
-must "$roadmap" -C demo commit --all -m "Billing v2 moves to 20 May; its launch follows on 27 May" --today $today
+echo "# replan moves every campaign and fixed-date asset promoting billing v2 by the same five weeks."
+must "$roadmap" -C demo replan billing-v2 --today $today
+must "$roadmap" -C demo commit --all -m "Billing v2 moves to 20 May; its campaigns and content follow" --today $today
+must "$roadmap" -C demo calendar --today $today
+must "$roadmap" -C demo impact usage-based-pricing --by +30d --today $today
 must git -C demo log --format='%h %an  %s' -3
 must git -C demo fsck --strict
 echo
