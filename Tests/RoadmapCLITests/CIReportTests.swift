@@ -17,6 +17,7 @@ import Testing
         #expect(md.contains("**2 new errors**"), "\(md)")
         #expect(md.contains("### Moved releases"), "\(md)")
         #expect(md.contains("| `billing-v2` | @priya | 2027-04-15 → 2027-05-20 (+35 days) | `billing-v2-launch` (@maria), launch 2027-04-22 **before the release**"), "\(md)")
+        #expect(md.contains("asset `billing-v2-launch/announcement-post` (@li), publish launch (2027-04-22) **before the release**"), "\(md)")
         // Findings by severity, the new error marked, with its owner.
         let errors = try #require(md.range(of: "### Errors"))
         let notes = try #require(md.range(of: "### Notes"))

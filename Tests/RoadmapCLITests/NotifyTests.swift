@@ -49,6 +49,10 @@ import Testing
             assert move["campaigns"][0]["id"] == "billing-v2-launch" and move["campaigns"][0]["launchesBeforeRelease"] is True
             assert [e["rule"] for e in maria["newErrors"]] == ["launch-before-release", "asset-before-release"], maria
             assert list(doc) == ["schemaVersion", "base", "head", "subject", "owners"]
+            # The blog post's owner is told too: her asset announces the moved release (SPEC §13).
+            li = owners["@li"]["movedReleases"][0]
+            assert li["campaigns"] == [] and li["assets"][0]["id"] == "billing-v2-launch/announcement-post", li
+            assert li["assets"][0]["publishesBeforeRelease"] is True, li
             """, s.dir("n.json")], in: s.path, home: s.path)
         #expect(check.status == 0, "\(check.stderr)")
     }

@@ -24,6 +24,8 @@ public struct Notification: Sendable {
         public var release: ReleaseMove
         /// This owner's campaigns among those promoting the release.
         public var campaigns: [ReleaseMove.Campaign]
+        /// This owner's assets among those announcing the release (SPEC §13).
+        public var assets: [ReleaseMove.Asset] = []
     }
 
     public struct Owner: Sendable {
@@ -39,8 +41,11 @@ public struct Notification: Sendable {
     public init(result: ReviewResult, context: ReviewContext, contacts: [String: OwnerContact], base: String?, head: String) {
         var moves: [String: [Move]] = [:]
         for move in context.moves {
-            let byOwner = Dictionary(grouping: move.campaigns.filter { $0.owner != nil }, by: { $0.owner ?? "" })
-            for (owner, campaigns) in byOwner { moves[owner, default: []].append(Move(release: move, campaigns: campaigns)) }
+            let campaignsByOwner = Dictionary(grouping: move.campaigns.filter { $0.owner != nil }, by: { $0.owner ?? "" })
+            let assetsByOwner = Dictionary(grouping: move.assets.filter { $0.owner != nil }, by: { $0.owner ?? "" })
+            for owner in Set(campaignsByOwner.keys).union(assetsByOwner.keys).sorted() {
+                moves[owner, default: []].append(Move(release: move, campaigns: campaignsByOwner[owner] ?? [], assets: assetsByOwner[owner] ?? []))
+            }
         }
         var errors: [String: [Finding]] = [:]
         for r in result.findings where r.change == .new && r.finding.severity == .error {
@@ -65,7 +70,14 @@ public struct Notification: Sendable {
             let campaigns = move.campaigns.map { c in
                 "\(code(c.id)) (launch \(text(c.launch ?? "?")))" + (c.launchesBeforeRelease ? " now launches before the release" : "")
             }.joined(separator: ", ")
-            lines.append("release \(code(move.release.id)) moved \(text(move.release.old)) → \(text(move.release.new))\(shift); your campaign\(move.campaigns.count == 1 ? "" : "s") promoting it: \(campaigns)")
+            var line = "release \(code(move.release.id)) moved \(text(move.release.old)) → \(text(move.release.new))\(shift)"
+            if !move.campaigns.isEmpty { line += "; your campaign\(move.campaigns.count == 1 ? "" : "s") promoting it: \(campaigns)" }
+            if !move.assets.isEmpty {
+                line += "; your asset\(move.assets.count == 1 ? "" : "s") announcing it: " + move.assets.map { a in
+                    "\(code(a.name)) (publish \(text(a.publish)))" + (a.publishesBeforeRelease ? " now publishes before the release" : "")
+                }.joined(separator: ", ")
+            }
+            lines.append(line)
         }
         for f in owner.newErrors {
             lines.append("new error on \(code(f.item)): \(text(f.message)) [\(f.rule)] (\(code("\(f.path):\(f.line)")))")

@@ -51,6 +51,12 @@ extension Notification {
                                     ("launch", .string(c.launch)), ("launchesBeforeRelease", .bool(c.launchesBeforeRelease)),
                                 ])
                             })),
+                            ("assets", .array(move.assets.map { a in
+                                .object([
+                                    ("id", .string(a.name)), ("campaign", .string(a.campaign)), ("title", .string(a.title)),
+                                    ("publish", .string(a.publish)), ("publishesBeforeRelease", .bool(a.publishesBeforeRelease)),
+                                ])
+                            })),
                         ])
                     })),
                     ("newErrors", .array(owner.newErrors.map { $0.json() })),

@@ -12,6 +12,20 @@ public struct ReleaseMove: Sendable, Hashable {
         public var launchesBeforeRelease: Bool
     }
 
+    /// An asset announcing the moved release (SPEC §13), directly or through its epics and stories.
+    public struct Asset: Sendable, Hashable {
+        /// `CAMPAIGN/ASSET`.
+        public var name: String
+        public var campaign: String
+        public var title: String?
+        /// The asset's owner, else its campaign's: who publishes it.
+        public var owner: String?
+        /// The publish day as written, with the day it resolves to (`launch (2027-04-22)`).
+        public var publish: String
+        /// It now publishes definitely before the release's new date (and it is no teaser).
+        public var publishesBeforeRelease: Bool
+    }
+
     public var id: String
     public var title: String?
     public var owner: String?
@@ -21,6 +35,7 @@ public struct ReleaseMove: Sendable, Hashable {
     /// new − old in days, when both are dates (§5: from first day to first day).
     public var days: Int?
     public var campaigns: [Campaign]
+    public var assets: [Asset] = []
 
     /// `+35 days` / `-3 days` / `` when unknown.
     public var shift: String {
@@ -47,9 +62,19 @@ public struct ReleaseMove: Sendable, Hashable {
                          launch: campaign.launch?.text,
                          launchesBeforeRelease: !campaign.teaser && campaign.launch.flatMap { launch in newDate.map { launch.definitelyBefore($0) } } == true)
             }
+            var seen = Set<String>()
+            let assets = (context.announcementsByRelease[release.id] ?? [])
+                .filter { seen.insert($0.assetName).inserted }
+                .sorted { $0.assetName < $1.assetName }
+                .map { a in
+                    let day = a.asset.publishDay(launch: a.campaign.launch)
+                    return Asset(name: a.assetName, campaign: a.campaign.id, title: a.asset.title, owner: a.asset.owner ?? a.campaign.owner,
+                                 publish: day.map { AssetTiming.describe(a.asset, day: $0) } ?? "?",
+                                 publishesBeforeRelease: !a.isTeaser && day.flatMap { d in newDate.map { d.definitelyBefore($0) } } == true)
+                }
             moves.append(ReleaseMove(id: release.id, title: release.title, owner: release.owner, path: release.path,
                                      old: oldText, new: newText,
-                                     days: oldDate.flatMap { o in newDate.map { $0.days(since: o) } }, campaigns: campaigns))
+                                     days: oldDate.flatMap { o in newDate.map { $0.days(since: o) } }, campaigns: campaigns, assets: assets))
         }
         return moves.sorted { $0.id < $1.id }
     }

@@ -1,6 +1,6 @@
 /// `review --format markdown`: a pull-request comment. It starts with a hidden marker, so a
 /// bot can find the comment it posted before and update it instead of adding another; then a
-/// summary, the moved releases with the campaigns and owners they affect, and the findings by
+/// summary, the moved releases with the campaigns, assets and owners they affect, and the findings by
 /// severity (new ones first, marked), resolved findings folded away.
 public enum MarkdownReviewRenderer {
     /// The marker a CI job searches its own comment by (see `roadmap ci init`).
@@ -21,13 +21,17 @@ public enum MarkdownReviewRenderer {
         if result.hasBase && s.newErrors > 0 { out += ["❌ This change adds \(count(s.newErrors, "error")) to the roadmap.", ""] }
 
         if !context.moves.isEmpty {
-            out += ["### Moved releases", "", "| Release | Owner | Date | Campaigns promoting it |", "|---|---|---|---|"]
+            out += ["### Moved releases", "", "| Release | Owner | Date | Campaigns and assets promoting it |", "|---|---|---|---|"]
             for move in context.moves {
-                let campaigns = move.campaigns.isEmpty ? "none" : move.campaigns.map { c in
+                let campaigns = move.campaigns.isEmpty && move.assets.isEmpty ? "none" : (move.campaigns.map { c in
                     var text = "\(code(c.id)) (\(escape(c.owner ?? "no owner"))), launch \(escape(c.launch ?? "?"))"
                     if c.launchesBeforeRelease { text += " **before the release**" }
                     return text
-                }.joined(separator: "<br>")
+                } + move.assets.map { a in
+                    var text = "asset \(code(a.name)) (\(escape(a.owner ?? "no owner"))), publish \(escape(a.publish))"
+                    if a.publishesBeforeRelease { text += " **before the release**" }
+                    return text
+                }).joined(separator: "<br>")
                 let date = "\(escape(move.old)) → \(escape(move.new))" + (move.shift.isEmpty ? "" : " (\(move.shift))")
                 out.append("| \(code(move.id)) | \(escape(move.owner ?? "no owner")) | \(date) | \(campaigns) |")
             }
