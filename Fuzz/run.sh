@@ -8,7 +8,7 @@
 # The targets compile the sources they need directly (no package):
 #   yaml   the YAML subset parser, editor and formatter     Sources/RoadmapKit/Format/*.swift
 #   date   the roadmap date parser and calendar arithmetic  Sources/RoadmapKit/Model/RoadmapDate.swift
-#   merge  the field-level three-way merge of an item       Format/*.swift + Proposals/ItemMerge.swift, MergeConflict.swift
+#   merge  the field-level three-way merge of an item       Format/*.swift + Proposals/ItemMerge.swift, AssetMerge.swift, MergeConflict.swift
 #   pack   the pack reader of history walks (packs, indexes, deltas)  Sources/GitKit/ObjectStore/*.swift, with libgit2 and zlib
 #   graph  the commit-graph reader (files, split chains, Bloom filters)  the same sources
 # Seeds stay in Fuzz/corpus/<target>/ (kept in the repository); the working corpus grows in
@@ -28,7 +28,7 @@ sources() {
     case "$1" in
         yaml)  echo "$FORMAT Fuzz/YAMLFuzz/main.swift" ;;
         date)  echo "Sources/RoadmapKit/Model/RoadmapDate.swift Fuzz/DateFuzz/main.swift" ;;
-        merge) echo "$FORMAT Sources/RoadmapKit/Proposals/ItemMerge.swift Sources/RoadmapKit/Proposals/MergeConflict.swift Fuzz/MergeFuzz/main.swift" ;;
+        merge) echo "$FORMAT Sources/RoadmapKit/Proposals/ItemMerge.swift Sources/RoadmapKit/Proposals/AssetMerge.swift Sources/RoadmapKit/Proposals/MergeConflict.swift Fuzz/MergeFuzz/main.swift" ;;
         pack)  echo "$PACK Fuzz/PackFuzz/main.swift" ;;
         graph) echo "$PACK Fuzz/GraphFuzz/main.swift" ;;
         *) echo "Fuzz/run.sh: unknown target '$1' (yaml, date, merge, pack, graph)" >&2; exit 2 ;;
