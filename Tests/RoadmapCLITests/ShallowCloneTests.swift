@@ -87,6 +87,8 @@ struct ShallowCloneTests {
             ["diff"], ["diff", "HEAD"], ["board"], ["timeline"], ["export", "--format", "json"], ["proposals"],
             ["digest", "--since", "2026-01-01"], ["notify", "--base", "HEAD"], ["publish", "--audience", "public", "-o", "site"],
             ["review", "--format", "markdown"], ["review", "--format", "gitlab"], ["list", "--audience", "public"],
+            ["forecast"], ["forecast", "--backtest"], ["impact", "usage-based-pricing", "--by", "+30d"], ["calendar"],
+            ["budget"], ["replan", "billing-v2"],
         ]
         for command in commands {
             expectAnswerOrOneShallowLine(try s.roadmap(command, in: repo, environment: Self.today), command)
@@ -132,8 +134,17 @@ struct ShallowCloneTests {
         #expect(billing["truncated"] as? Bool == true && billing["first"] is NSNull && billing["slipDays"] is NSNull)
         #expect(billing["current"] as? String == "2027-04-15")
 
+        // forecast: its record of moves is partial, and it says so.
+        let forecastText = try s.roadmap("forecast", in: repo, environment: Self.today)
+        #expect(forecastText.status == 0 && forecastText.stdout.contains("history truncated"), "\(forecastText.stdout)")
+        #expect(try json(try s.roadmap("forecast", "--format", "json", in: repo, environment: Self.today))["truncated"] as? Bool == true)
+        #expect(try json(try s.roadmap("forecast", "--backtest", "--format", "json", in: repo, environment: Self.today))["truncated"] as? Bool == true)
+
         // After --unshallow all of it is back: added, first date, blame by commit.
         #expect(try s.git("fetch", "-q", "--unshallow", in: repo).status == 0)
+        let wholeForecast = try s.roadmap("forecast", in: repo, environment: Self.today)
+        #expect(!wholeForecast.stdout.contains("history truncated"), "\(wholeForecast.stdout)")
+        #expect(try json(try s.roadmap("forecast", "--format", "json", in: repo, environment: Self.today))["truncated"] as? Bool == false)
         let whole = try json(try s.roadmap("slips", "--format", "json", in: repo))
         let complete = try #require((whole["items"] as? [[String: Any]])?.first { $0["id"] as? String == "billing-v2" })
         #expect(complete["truncated"] as? Bool == false && complete["first"] as? String == "2027-03-15" && complete["slipDays"] as? Int == 31)

@@ -87,10 +87,15 @@ enum DatedHistory {
                 series[itemID] = known
             }
         }
+        // In a shallow clone the walk starts at the boundary commit: an item already dated there
+        // may have moved before it, which this clone cannot tell (`slips` says the same).
+        let boundary = chain.last.flatMap { cache.isShallowBoundary($0) ? $0 : nil }
         return series.keys.sorted().compactMap { id in
             guard let known = series[id] else { return nil }
-            return Slips.report(id: id, kind: known.kind, path: known.path, field: known.field,
-                                current: current[id] ?? nil, points: known.points, entries: [])
+            var report = Slips.report(id: id, kind: known.kind, path: known.path, field: known.field,
+                                      current: current[id] ?? nil, points: known.points, entries: [])
+            if let boundary, known.points.first?.commit == boundary { report.truncated = true }
+            return report
         }
     }
 }

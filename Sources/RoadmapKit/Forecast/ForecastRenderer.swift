@@ -34,8 +34,12 @@ public enum ForecastRenderer {
             out += "\nfallback: the history is too thin for some items (fewer than \(SlipModel.minimumObservations) "
                 + "observations of dates that held); their slips come from a stated prior, not from this repository: see docs/forecast.md\n"
         }
+        if report.truncated { out += truncatedNote }
         return out
     }
+
+    /// The line a partial record (a shallow clone) adds to the text outputs.
+    static let truncatedNote = "(history truncated: this is a shallow clone; moves before its boundary are not counted; run 'git fetch --unshallow' to see them all)\n"
 
     public static func json(_ report: ForecastReport) -> JSONValue {
         .object([
@@ -45,6 +49,7 @@ public enum ForecastRenderer {
             ("samples", .int(report.samples)),
             ("seed", .string(String(report.seed))),
             ("fallback", .bool(report.usesFallback)),
+            ("truncated", .bool(report.truncated)),
             ("record", .object([
                 ("datedItems", .int(report.datedItems)),
                 ("heldItems", .int(report.heldItems)),
@@ -97,6 +102,7 @@ public enum ForecastRenderer {
         out += TextTable.render(header: ["FORECAST ON", "CASES", "≤ P50", "≤ P80", "≤ P95", "FALLBACK"], rows: rows)
         out += "\na calibrated forecast reads about 50 / 80 / 95 %; higher: too cautious, lower: too hopeful"
             + " (\(report.cases) \(report.cases == 1 ? "case" : "cases")\(report.cases < 30 ? ", too few to judge" : ""); see docs/forecast.md)\n"
+        if report.truncated { out += truncatedNote }
         return out
     }
 
@@ -107,6 +113,7 @@ public enum ForecastRenderer {
             ("samples", .int(report.samples)),
             ("seed", .string(String(report.seed))),
             ("cases", .int(report.cases)),
+            ("truncated", .bool(report.truncated)),
             ("underP50", share(report.share(\.under50))),
             ("underP80", share(report.share(\.under80))),
             ("underP95", share(report.share(\.under95))),

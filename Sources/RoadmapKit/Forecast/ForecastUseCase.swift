@@ -15,6 +15,8 @@ public struct ForecastReport: Sendable {
     public var observations: Int
     public var items: [ItemForecast]
     public var risks: [LaunchRisk]
+    /// A shallow clone hides moves older than its boundary: the record is partial.
+    public var truncated = false
 
     /// True when some item's slips come from the fallback prior.
     public var usesFallback: Bool { items.contains { $0.source.isFallback } }
@@ -35,6 +37,8 @@ public struct BacktestReport: Sendable {
     public var months: [Month]
     public var samples: Int
     public var seed: UInt64
+    /// A shallow clone hides moves older than its boundary: the record is partial.
+    public var truncated = false
 
     public var cases: Int { months.reduce(0) { $0 + $1.cases } }
     public func share(_ keyPath: KeyPath<Month, Int>) -> Double? {
@@ -91,7 +95,7 @@ extension Workspace {
         }
         return ForecastReport(asOf: asOf, commit: commit, samples: samples, seed: seed, moves: record.moves,
                               datedItems: record.items, heldItems: record.heldItems, observations: record.observationCount,
-                              items: items, risks: risks)
+                              items: items, risks: risks, truncated: slips.contains(where: \.truncated))
     }
 
     /// `roadmap forecast --backtest`: a forecast on the first day of every past month (the
@@ -131,7 +135,7 @@ extension Workspace {
             }
             months.append(row)
         }
-        return BacktestReport(months: months, samples: samples, seed: seed)
+        return BacktestReport(months: months, samples: samples, seed: seed, truncated: slips.contains(where: \.truncated))
     }
 
     /// Every dated item's dates along the base branch's history from `head` (`DatedHistory`:
