@@ -34,7 +34,7 @@ import Testing
     /// The widest audience (index) that may see a field of an item of `visibility`.
     static func widest(field: String, visibility: Int, publicWording: Bool) -> Int {
         switch field {
-        case "owner", "audience": return max(visibility, 1)
+        case "owner", "audience", "assets", "messaging": return max(visibility, 1)
         case "x", "budget", "author": return max(visibility, field == "author" ? 1 : 2)
         case "title", "description": return publicWording ? max(visibility, 1) : visibility
         case "commit": return 3
@@ -52,8 +52,8 @@ import Testing
         var planted: [Planted] = []
         let tag = "q\(seed)z"
         func marker(_ index: Int, _ field: String) -> String { "\(tag)\(index)\(field)mk" }
-        let kinds = ["theme", "release", "epic", "story", "campaign", "release", "epic", "campaign", "release", "story", "theme", "campaign"]
-        var releases: [String] = [], epics: [String] = [], themes: [String] = []
+        let kinds = ["goal", "theme", "release", "epic", "story", "campaign", "release", "epic", "campaign", "release", "story", "theme", "campaign"]
+        var releases: [String] = [], epics: [String] = [], themes: [String] = [], goals: [String] = []
         for (index, kind) in kinds.enumerated() {
             let visibility = random.pick([0, 1, 2, 3, 0, 1])
             let id = "\(kind)-\(marker(index, "i"))"
@@ -79,6 +79,16 @@ import Testing
             }
             // Hostile text: the marker inside a URL, and quoted.
             lines.append("description: \"See https://example.com/\(marker(index, "d"))/x?y=\(marker(index, "u")) and 'q'\"")
+            if kind == "goal" {
+                lines += ["metric: \"\(marker(index, "k"))\"", "target: 500", "due: 2027-06-30"]
+                goals.append(id)
+            }
+            if kind == "campaign" {
+                // SPEC §13: the content pieces and the message are hidden from the public.
+                lines += ["messaging: \"\(marker(index, "g"))\"", "goals: [\(goals.joined(separator: ", "))]", "assets:",
+                          "  - {id: post, title: \"Post \(marker(index, "s"))\", type: blog, channel: \"ch-\(marker(index, "h"))\",",
+                          "     publish: launch-3d, owner: \"@\(marker(index, "w"))\", announces: [\(releases.suffix(1).joined())]}"]
+            }
             let path = "roadmap/\(kind == "story" ? "stories" : kind + "s")/\(id).yaml"
             try s.write("canary/" + path, lines.joined(separator: "\n") + "\n")
             try s.git("add", path, in: "canary")
@@ -90,6 +100,11 @@ import Testing
                         (marker(index, "x"), Self.widest(field: "x", visibility: visibility, publicWording: false)),
                         (marker(index, "b"), Self.widest(field: "budget", visibility: visibility, publicWording: false)),
                         (marker(index, "a"), Self.widest(field: "audience", visibility: visibility, publicWording: false)),
+                        (marker(index, "k"), visibility),
+                        (marker(index, "g"), Self.widest(field: "messaging", visibility: visibility, publicWording: false)),
+                        (marker(index, "s"), Self.widest(field: "assets", visibility: visibility, publicWording: false)),
+                        (marker(index, "h"), Self.widest(field: "assets", visibility: visibility, publicWording: false)),
+                        (marker(index, "w"), Self.widest(field: "assets", visibility: visibility, publicWording: false)),
                         (marker(index, "c"), 3), (marker(index, "n"), 3), (marker(index, "e"), 3)]
             planted.append(Planted(id: id, kind: kind, visibility: visibility, hasPublicTitle: publicWording, markers: markers))
         }
@@ -118,6 +133,7 @@ import Testing
             for format in ["text", "mermaid", "html"] { try run(["timeline", "--format", format]) }
             for format in ["table", "json"] { try run(["slips", "--format", format]) }
             for format in ["json", "csv", "ics", "html"] { try run(["export", "--format", format]) }
+            for format in ["text", "json", "ics", "html"] { try run(["calendar", "--format", format]) }
             for item in planted {
                 for format in ["yaml", "json"] { try run(["show", item.id, "--format", format], asking: item.id) }
                 if item.visibility > audienceIndex {
@@ -138,7 +154,7 @@ import Testing
             }
             // Every page and API route of `roadmap serve` for this audience, hidden items asked for
             // by id too (each answer must then read like the answer for an id nobody has).
-            var paths = ["/", "/timeline", "/timeline?scale=quarter", "/board", "/review", "/proposals", "/slips", "/new",
+            var paths = ["/", "/timeline", "/timeline?scale=quarter", "/board", "/review", "/proposals", "/slips", "/new", "/calendar", "/budget",
                          "/export.html", "/api/items", "/api/review", "/api/proposals", "/api/slips", "/api/tip",
                          "/static/app.js", "/static/roadmap.css", "/items/no-such-item", "/api/history/no-such-item"]
             for item in planted { paths += ["/items/\(item.id)", "/api/history/\(item.id)"] }
@@ -169,6 +185,13 @@ import Testing
             let visibleItems = planted.filter { $0.visibility <= audienceIndex }
             #expect(visibleItems.allSatisfy { item in outputs.contains { $0.0 == "list --format json" && $0.1.contains("\"\(item.id)\"") } })
             #expect(visibleItems.isEmpty || visibleSomewhere > 0)
+            // The content calendar is not vacuous either: an audience that may see a campaign's
+            // assets finds each asset's title in it.
+            let calendar = outputs.first { $0.0 == "calendar --format json" }?.1 ?? ""
+            for item in visibleItems where item.kind == "campaign" && audienceIndex >= 1 {
+                let title = item.markers.first { $0.marker.hasSuffix("smk") }?.marker ?? "?"
+                #expect(calendar.contains(title), "seed \(seed), \(audience): the calendar lacks \(item.id)'s asset")
+            }
         }
     }
 
