@@ -205,6 +205,19 @@ extension Workspace {
         return (ReviewCache.Entry(findings: findings, graph: newGraph, files: newFiles), headFindings)
     }
 
+    /// The items whose findings a change of `changed` ids may change (`affected`), and the items
+    /// those findings read (`needed`).
+    static func closure(of changed: Set<String>, before: ItemGraph, after: ItemGraph) -> (affected: Set<String>, needed: Set<String>) {
+        // A forward walk also passes through words of an item's text that merely could be ids
+        // (`IDMentions`, for `visibility-leak`); one that names no item in either state is read
+        // by no rule, and its referrers (every item using the same word) are no closure of the
+        // change. Without this, a common word made the hook re-judge the whole roadmap.
+        let affected = changed.union(before.forward(changed)).union(before.reverse(changed))
+            .union(after.forward(changed)).union(after.reverse(changed))
+            .filter { changed.contains($0) || before.hasItem($0) || after.hasItem($0) }
+        return (affected, affected.union(after.forward(affected)).union(after.reverse(affected)))
+    }
+
     /// The findings of a new state from those of an old one (`oldFindings`), given the
     /// reference graphs of both and the ids whose files differ: the rules run again over the
     /// items the change may affect, on a snapshot of just the files their findings read
@@ -214,10 +227,7 @@ extension Workspace {
     func findingsAfter(change changed: Set<String>, from oldFindings: [Finding], before: ItemGraph, after: ItemGraph,
                        neededFiles: (Set<String>) -> [StateFile], oldFiles: () -> [StateFile], parsed: [String: ParsedFile],
                        at oldState: TreeState, _ newState: TreeState, today: RoadmapDate, withBase: Bool) throws -> [Finding]? {
-        // Items whose findings may change, and the items those findings read.
-        let affected = changed.union(before.forward(changed)).union(before.reverse(changed))
-            .union(after.forward(changed)).union(after.reverse(changed))
-        let needed = affected.union(after.forward(affected)).union(after.reverse(affected))
+        let (affected, needed) = Self.closure(of: changed, before: before, after: after)
 
         let dangling = DanglingReferenceRule().id
         if oldFindings.contains(where: { $0.rule == dangling }) {

@@ -180,6 +180,13 @@ struct ItemGraph {
         return seen
     }
 
+    /// Whether some file of this state has the id.
+    func hasItem(_ id: String) -> Bool {
+        var found = false
+        forEachEntry(ofID: id) { _ in found = true }
+        return found
+    }
+
     /// Ids from which one of `ids` is reachable.
     func reverse(_ ids: Set<String>) -> Set<String> {
         var seen = Set<String>()
