@@ -100,17 +100,25 @@ extension Repository {
     /// exactly that content, the entry takes the file's stat data too.
     public func updateIndex(toTree tree: ObjectID, paths: [String]) throws {
         let treeObject = try Tree(self, tree)
+        let lookup = TreePathLookup(treeObject)
         let index = try lockedCheck(Index(self), operation: "updateIndex")
         let workdir = workingDirectory
+        // With no conflict to resolve, a file already hashed equal to the tree's blob is
+        // staged from its stat data: `git_index_add_bypath` would read and hash it again.
+        let conflicts = git_index_has_conflicts(index.pointer) != 0
         do {
             for raw in paths {
                 let path = Self.normalized(raw)
                 guard Self.isSafeRelativePath(path) else {
                     throw GitError.own("invalid path '\(raw)'", code: GitError.invalidCode, operation: "updateIndex")
                 }
-                if let entry = try treeObject.entry(at: path), entry.mode != .tree {
+                if let entry = try lookup.entry(at: path), entry.mode != .tree {
                     if let workdir, entry.mode.isBlob, try workdirMatches(workdir: workdir, path: path, entry: entry) {
-                        try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
+                        if conflicts {
+                            try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
+                        } else {
+                            try addMatching(entry, path: path, full: workdir + "/" + path, to: index)
+                        }
                     } else {
                         var item = git_index_entry()
                         item.id = entry.id.oid
@@ -123,7 +131,7 @@ extension Repository {
                 } else {
                     try check(git_index_remove_bypath(index.pointer, path), "git_index_remove_bypath")
                     try check(git_index_remove_directory(index.pointer, path, 0), "git_index_remove_directory")
-                    if let entry = try treeObject.entry(at: path), entry.mode == .tree {
+                    if let entry = try lookup.entry(at: path), entry.mode == .tree {
                         for child in try Tree(self, entry.id).recursiveEntries(prefix: path + "/") {
                             var item = git_index_entry()
                             item.id = child.id.oid
@@ -141,6 +149,31 @@ extension Repository {
             throw error
         }
         try index.write(operation: "updateIndex")
+    }
+
+    /// Stages `entry` for a working file known to hold its content, with the file's stat
+    /// data (as libgit2's `git_index_entry__init_from_stat` fills them), so that git sees
+    /// the file clean without hashing it.
+    private func addMatching(_ entry: TreeEntryInfo, path: String, full: String, to index: Index) throws {
+        var info = stat()
+        guard lstat(full, &info) == 0 else {
+            try check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath")
+            return
+        }
+        var item = git_index_entry()
+        item.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))
+        item.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        item.dev = UInt32(truncatingIfNeeded: info.st_rdev)
+        item.ino = UInt32(truncatingIfNeeded: info.st_ino)
+        item.uid = info.st_uid
+        item.gid = info.st_gid
+        item.file_size = UInt32(truncatingIfNeeded: info.st_size)
+        item.id = entry.id.oid
+        item.mode = entry.mode.raw.rawValue
+        try path.withCString { cPath in
+            item.path = cPath
+            try check(git_index_add(index.pointer, &item), "git_index_add")
+        }
     }
 
     private func workdirMatches(workdir: String, path: String, entry: TreeEntryInfo) throws -> Bool {

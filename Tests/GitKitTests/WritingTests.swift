@@ -35,6 +35,42 @@ import Testing
         #expect(throws: GitError.self) { try opened.buildTree(base: nil, updates: [.upsert(path: "../escape", blob: blob)]) }
     }
 
+    /// Many blobs go into one pack that git reads and checks; a few, or blobs already stored,
+    /// are written loose or not at all; repeats are stored once and every id is returned in order.
+    @Test func manyBlobsAreWrittenAsOnePackGitReads() throws {
+        let repo = try TestRepo()
+        _ = try repo.commit(["README": "r\n"], message: "base")
+        let opened = try repo.open()
+        let looseBefore = try repo.git("count-objects", "-v")
+        var contents = (0 ..< 150).map { "kind: story\ntitle: Story \($0)\n" + String(repeating: "text \($0) ", count: $0 % 40) + "\n" }
+        contents.append(contents[3])  // a repeat
+        contents.append("")  // the empty blob
+        contents.append("r\n")  // already stored (README)
+        contents.append(String(repeating: "large line of text\n", count: 5_000))  // several zlib blocks
+        let ids = try opened.writeBlobs(contents.map(\.bytes))
+        #expect(ids.count == contents.count)
+        for index in [0, 3, 42, 149, 150, 151, 152, 153] {
+            let (id, content) = (ids[index], contents[index])
+            try Data(content.utf8).write(to: URL(fileURLWithPath: repo.scratch("blob.txt")))
+            #expect(id.hex == (try repo.git("hash-object", repo.scratch("blob.txt"))))
+        }
+        #expect(ids[150] == ids[3])
+        #expect(try opened.blobData(ids[153]) == contents[153].bytes, "libgit2 reads the new pack in the same process")
+        let packs = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git/objects/pack").filter { $0.hasSuffix(".pack") }
+        #expect(packs.count == 1)
+        #expect(try repo.git("count-objects", "-v").split(separator: "\n").first == looseBefore.split(separator: "\n").first, "no loose object")
+        #expect(try repo.git("cat-file", "-p", ids[42].hex) == contents[42].trimmingCharacters(in: .newlines))
+        _ = try repo.git("fsck", "--strict", "--full")
+        _ = try repo.git("verify-pack", repo.path + "/.git/objects/pack/" + packs[0].replacingOccurrences(of: ".pack", with: ".idx"))
+
+        // A few new blobs are loose; the same blobs again write nothing.
+        let few = try opened.writeBlobs(["one\n".bytes, "two\n".bytes])
+        #expect(try repo.git("cat-file", "-p", few[1].hex) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git/objects/pack").filter { $0.hasSuffix(".pack") }.count == 1)
+        #expect(try opened.writeBlobs(contents.map(\.bytes)) == ids)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git/objects/pack").filter { $0.hasSuffix(".pack") }.count == 1)
+    }
+
     @Test func commitMovesTheBranchOnlyFromTheExpectedTip() throws {
         let repo = try TestRepo()
         let base = try repo.commit(["roadmap/a.yaml": "a\n"], message: "base")

@@ -51,6 +51,12 @@ struct ImportCLITests {
         #expect(try s.git("rev-list", "--count", "HEAD", in: "team").stdout == "1\n")
         #expect(try s.git("status", "--porcelain", "roadmap", in: "team").stdout.isEmpty)
         #expect(try s.git("fsck", "--strict", in: "team").status == 0)
+        // 203 new files are one pack, not a loose object each, and a clone checks out exactly
+        // the working tree the import left.
+        let objects = try s.git("count-objects", "-v", in: "team").stdout
+        #expect(objects.contains("in-pack: 203\n") && objects.hasPrefix("count: "), "\(objects)")
+        #expect(try s.git("clone", "-q", "team", "copy").status == 0)
+        #expect(try CLI.run("diff", ["-r", "team/roadmap", "copy/roadmap"], in: s.path, home: s.path).status == 0)
         let releases = try FileManager.default.contentsOfDirectory(atPath: s.dir("team/roadmap/releases")).sorted()
         #expect(releases == ["1.0.yaml", "1.1.yaml", "2.0.yaml"])
 

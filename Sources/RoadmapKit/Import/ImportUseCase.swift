@@ -116,10 +116,12 @@ extension Workspace {
         let written = Set(plan.writes.map(\.path))
         var after = before.filter { !written.contains($0.path) }
         after += plan.writes.map { ItemParsing.parse(SourceFile(path: $0.path, bytes: $0.bytes)) }
+        // Only the structural rules run: the others cannot refuse an import, and over a
+        // 10,000-item roadmap they cost more than the rest of the import.
+        let rules = RuleCatalog.all.filter { Self.editGuardRules.contains($0.id) }
         func errors(_ files: [ParsedFile]) -> [Finding] {
-            Reviewer.review(base: nil, head: Snapshot(files: files, config: config), config: config, today: today).findings
-                .map(\.finding)
-                .filter { written.contains($0.path) && $0.severity == .error && Self.editGuardRules.contains($0.rule) }
+            RuleEngine.findings(head: Snapshot(files: files, config: config), config: config, today: today, rules: rules)
+                .filter { written.contains($0.path) && $0.severity == .error }
         }
         var found = errors(after)
         guard !found.isEmpty else { return }
@@ -148,11 +150,9 @@ extension Workspace {
     /// The import's tree on top of `base` (nil: the empty tree).
     func importTree(plan: ImportPlan, base: ObjectID?) throws -> ObjectID {
         let repository = self.repository
-        var updates: [TreeUpdate] = []
-        for write in plan.writes {
-            let blob = try git("storing \(write.path)") { try repository.writeBlob(write.bytes) }
-            updates.append(.upsert(path: write.path, blob: blob, mode: .blob))
-        }
+        // One pack for thousands of blobs, not a loose object each (writeBlobs).
+        let blobs = try git("storing the imported files") { try repository.writeBlobs(plan.writes.map(\.bytes)) }
+        let updates = zip(plan.writes, blobs).map { TreeUpdate.upsert(path: $0.path, blob: $1, mode: .blob) }
         let baseTree = try base.map { id in try git("reading commit \(id.short)") { try repository.commit(id).treeID } }
         return try git("building the import's tree") { try repository.buildTree(base: baseTree, updates: updates) }
     }
@@ -184,10 +184,18 @@ extension Workspace {
         // import overwrites it, and a change of the user's would be lost.
         let index = Dictionary(try git("reading the index") { try repository.indexEntries(under: root) }.map { ($0.path, $0) },
                                uniquingKeysWith: { a, _ in a })
+        // HEAD's files under the root, listed once (a lookup per written file re-read the
+        // commit and its trees each time).
+        let committedFiles = try head.map { id in
+            Dictionary(try git("reading commit \(id.short)") { try repository.treeEntries(ofCommit: id, under: root) }.map { ($0.path, $0) },
+                       uniquingKeysWith: { a, _ in a })
+        } ?? [:]
         var dirty: [String] = []
+        var previous: [String: [UInt8]?] = [:]
         for write in plan.writes {
-            let committed = try head.flatMap { id in try git("reading \(write.path)") { try repository.entry(at: write.path, inCommit: id) } }
+            let committed = committedFiles[write.path]
             let onDisk = try git("reading \(write.path)") { try repository.workdirFileData(write.path) }
+            previous[write.path] = onDisk
             let committedBytes = try committed.map { entry in try git("reading \(write.path)") { try repository.blobData(entry.id) } }
             if onDisk != committedBytes || index[write.path]?.id != committed?.id || (index[write.path]?.stage ?? 0) != 0 {
                 dirty.append(write.path)
@@ -199,7 +207,6 @@ extension Workspace {
         let tree = try importTree(plan: plan, base: head)
         let id = try git("committing the import") { try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [], message: message, updating: nil) }
         let paths = plan.writes.map(\.path)
-        let previous = try Dictionary(plan.writes.map { write in (write.path, try repository.workdirFileData(write.path)) }, uniquingKeysWith: { a, _ in a })
         let reference = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? "HEAD"
         do {
             // The working tree and the index first, the branch last: killed in between, the
