@@ -15,10 +15,25 @@ struct DigestCache {
     struct Answer: Equatable {
         var introduced: [Finding]
         var resolved: [Finding]
+        /// The item files the commit changed, so that a warm digest reads no trees: comparing
+        /// a commit's tree with its parent's cost more than the rest of a warm digest.
+        var files: ChangedFiles
+    }
+
+    /// The item files on each side of a commit's change against its first parent.
+    struct ChangedFiles: Equatable {
+        var before: [File]
+        var after: [File]
+    }
+
+    struct File: Equatable {
+        var path: String
+        var blob: ObjectID
+        var mode: FileMode
     }
 
     static let magic: [UInt8] = Array("RMDC".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     /// How many commits the file keeps at most (the newest answers win).
     static let capacity = 20_000
 
@@ -67,9 +82,9 @@ struct DigestCache {
     }
 
     // File (little-endian): "RMDC" u32:version u32:keyLength key u32:count, then per commit:
-    // id[20] u32:introducedCount finding… u32:resolvedCount finding…; a finding is rule,
-    // severity, item, path (u16-length strings), u32:line u32:column u16:relatedCount
-    // related… message.
+    // id[20] u32:introducedCount finding… u32:resolvedCount finding… u32:beforeCount file…
+    // u32:afterCount file…; a finding is rule, severity, item, path (u16-length strings),
+    // u32:line u32:column u16:relatedCount related… message; a file is path, id[20], u8:mode.
 
     func encode() -> [UInt8] {
         var writer = ByteWriter(capacity: 64 + order.count * 200)
@@ -88,11 +103,21 @@ struct DigestCache {
                 writer.string(f.message)
             }
         }
+        func files(_ list: [File]) {
+            writer.integer(UInt32(list.count))
+            for file in list {
+                writer.string(file.path)
+                writer.objectID(file.blob)
+                writer.integer(Self.modeCode(file.mode))
+            }
+        }
         for id in order {
             guard let answer = answers[id] else { continue }
             writer.objectID(id)
             findings(answer.introduced)
             findings(answer.resolved)
+            files(answer.files.before)
+            files(answer.files.after)
         }
         return writer.finish()
     }
@@ -101,7 +126,7 @@ struct DigestCache {
         var reader = ByteReader(bytes: bytes)
         guard reader.take(4).map(Array.init) == magic, reader.u32() == version, let keyLength = reader.u32(),
               let keyBytes = reader.take(Int(keyLength)), Array(keyBytes) == Array(key.utf8),
-              let count = reader.u32(), Int(count) <= reader.remaining / 28 else { return nil }
+              let count = reader.u32(), Int(count) <= reader.remaining / 36 else { return nil }
         func findings() -> [Finding]? {
             guard let n = reader.u32(), Int(n) <= reader.remaining else { return nil }
             var out: [Finding] = []
@@ -120,12 +145,34 @@ struct DigestCache {
             }
             return out
         }
+        func files() -> [File]? {
+            guard let n = reader.u32(), Int(n) <= reader.remaining else { return nil }
+            var out: [File] = []
+            for _ in 0 ..< n {
+                guard let path = reader.string(), let blob = reader.objectID(), let code = reader.take(1)?.first,
+                      let mode = Self.mode(code: code) else { return nil }
+                out.append(File(path: path, blob: blob, mode: mode))
+            }
+            return out
+        }
         var order: [ObjectID] = []
         var answers: [ObjectID: Answer] = [:]
         for _ in 0 ..< count {
-            guard let id = reader.objectID(), let introduced = findings(), let resolved = findings() else { return nil }
-            if answers.updateValue(Answer(introduced: introduced, resolved: resolved), forKey: id) == nil { order.append(id) }
+            guard let id = reader.objectID(), let introduced = findings(), let resolved = findings(),
+                  let before = files(), let after = files() else { return nil }
+            let answer = Answer(introduced: introduced, resolved: resolved, files: ChangedFiles(before: before, after: after))
+            if answers.updateValue(answer, forKey: id) == nil { order.append(id) }
         }
         return reader.remaining == 0 ? (order, answers) : nil
+    }
+
+    static let modes: [FileMode] = [.blob, .executable, .symlink, .tree, .submodule]
+
+    static func modeCode(_ mode: FileMode) -> UInt8 {
+        UInt8(modes.firstIndex(of: mode) ?? 0)
+    }
+
+    static func mode(code: UInt8) -> FileMode? {
+        Int(code) < modes.count ? modes[Int(code)] : nil
     }
 }

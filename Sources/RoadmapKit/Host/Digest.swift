@@ -116,10 +116,14 @@ extension Workspace {
         var entries: [Digest.Entry] = []
         var previous: ReviewBase?
         for (info, parent) in line.reversed() {
-            let deltas = try itemDeltas(from: parent, to: info.id)
-            let items = try itemChanges(deltas, from: parent, to: info.id)
+            // Warm, the cache holds the item files the commit changed besides its findings:
+            // no tree of the period is read, only those files.
+            let known = cache[info.id]
+            let deltas = try known == nil ? itemDeltas(from: parent, to: info.id) : []
+            let files = known?.files ?? Self.changedItemFiles(deltas, root: root)
+            let items = try itemChanges(files, from: parent, to: info.id)
             var introduced: [Finding] = [], resolved: [Finding] = []
-            if let known = cache[info.id] {
+            if let known {
                 (introduced, resolved) = (known.introduced, known.resolved)
                 // The chain is broken: the next commit not in the cache starts from its parent.
                 previous = nil
@@ -140,7 +144,7 @@ extension Workspace {
                 }
                 introduced = result.findings.filter { $0.change == .new }.map(\.finding)
                 resolved = result.findings.filter { $0.change == .resolved }.map(\.finding)
-                cache.remember(DigestCache.Answer(introduced: introduced, resolved: resolved), for: info.id)
+                cache.remember(DigestCache.Answer(introduced: introduced, resolved: resolved, files: files), for: info.id)
             }
             if items.isEmpty && introduced.isEmpty && resolved.isEmpty { continue }
             entries.append(Digest.Entry(commit: info.id, author: info.author.name, email: info.author.email, date: info.committer.date,
@@ -212,17 +216,24 @@ extension Workspace {
         return out
     }
 
-    /// The item changes between two commits, reading only the item files that differ.
-    private func itemChanges(_ deltas: [DiffDelta], from old: ObjectID?, to new: ObjectID) throws -> [SemanticDiff.ItemChange] {
-        var before: [ParsedFile] = [], after: [ParsedFile] = []
+    /// The item files on each side of the deltas: what a commit changed under the root.
+    static func changedItemFiles(_ deltas: [DiffDelta], root: String) -> DigestCache.ChangedFiles {
+        var files = DigestCache.ChangedFiles(before: [], after: [])
         for delta in deltas {
             if let path = delta.oldPath, let blob = delta.oldID, !blob.isZero, Snapshot.isItemPath(path, root: root) {
-                before.append(ItemParsing.parse(try blobFile(path: path, id: blob, mode: delta.oldMode ?? .blob, at: old?.short ?? "")))
+                files.before.append(DigestCache.File(path: path, blob: blob, mode: delta.oldMode ?? .blob))
             }
             if let path = delta.newPath, let blob = delta.newID, !blob.isZero, Snapshot.isItemPath(path, root: root) {
-                after.append(ItemParsing.parse(try blobFile(path: path, id: blob, mode: delta.newMode ?? .blob, at: new.short)))
+                files.after.append(DigestCache.File(path: path, blob: blob, mode: delta.newMode ?? .blob))
             }
         }
+        return files
+    }
+
+    /// The item changes between two commits, reading only the item files that differ.
+    private func itemChanges(_ files: DigestCache.ChangedFiles, from old: ObjectID?, to new: ObjectID) throws -> [SemanticDiff.ItemChange] {
+        let before = try files.before.map { ItemParsing.parse(try blobFile(path: $0.path, id: $0.blob, mode: $0.mode, at: old?.short ?? "")) }
+        let after = try files.after.map { ItemParsing.parse(try blobFile(path: $0.path, id: $0.blob, mode: $0.mode, at: new.short)) }
         return SemanticDiff.itemChanges(old: Snapshot(files: before, config: config), new: Snapshot(files: after, config: config))
     }
 
