@@ -4,8 +4,12 @@ import Testing
 /// `roadmap ci init github|gitlab` writes workflows that the services' own schemas and
 /// actionlint accept (tools installed by scripts/install-deps.sh; --builtin-schema is offline).
 @Suite struct CIInitTests {
+    /// Runs a linter. A linter that is not installed fails the test (env exits 127), it is
+    /// never skipped: a skipped lint would let an invalid workflow through CI unnoticed.
     static func lint(_ tool: String, _ arguments: [String], in s: Scratch) throws -> ProcessResult {
-        try CLI.run(tool, arguments, in: s.path, home: s.path)
+        let result = try CLI.run(tool, arguments, in: s.path, home: s.path)
+        #expect(result.status != 127, "\(tool) is not on PATH: scripts/install-deps.sh (make deps) installs it")
+        return result
     }
 
     @Test func theGitHubWorkflowIsValidAndIsNeverOverwrittenWithoutForce() throws {
