@@ -230,7 +230,7 @@ struct ItemRoutes {
         let related = data.state.index.relatedFindings(of: id)
         values["relatedFindings"] = related.map(PageModels.finding)
         values["hasRelatedFindings"] = !related.isEmpty
-        let relations = ItemRelations(of: item, in: snapshot)
+        let relations = data.state.index.relations(of: item, in: data.state.view)
         func links(_ items: [Item]) -> [[String: Any]] {
             items.map { ["id": clean($0.id), "title": clean($0.title ?? $0.id), "kind": $0.kind?.rawValue ?? "", "owner": $0.owner.map(clean) ?? false] }
         }

@@ -20,6 +20,8 @@ final class ViewIndex: Sendable {
     /// The models of the timeline's and the board's pages (their rows and cards), by the page's
     /// query: a repeated page only renders its template.
     let pages = TipCache<PageModel>(capacity: 32)
+    /// Item pages' related items (a scan of every item each), for the items people open.
+    let relations = TipCache<ItemRelations>(capacity: 256)
 
     init(_ view: RoadmapView) {
         var byItem: [String: [Finding]] = [:]
@@ -47,6 +49,10 @@ final class ViewIndex: Sendable {
 
     func timeline(_ view: RoadmapView, scale: Timeline.Scale?) -> Timeline {
         timelines.value(scale?.rawValue ?? "") { Timeline(view, scale: scale) }
+    }
+
+    func relations(of item: Item, in view: RoadmapView) -> ItemRelations {
+        relations.value(item.id) { ItemRelations(of: item, in: view.snapshot) }
     }
 
     func board(_ view: RoadmapView, kind: Kind) -> Board {
