@@ -21,6 +21,7 @@ command -v wrk >/dev/null || { echo "bench-serve: wrk is missing (ROADMAP_WITH_B
 # The most edited release: its page carries the longest history and blame.
 ITEM=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["history_id"])' "$REPO.json" 2>/dev/null \
   || basename "$(git -C "$REPO" ls-files 'roadmap/releases/*.yaml' | head -1)" .yaml)
+[ -n "$ITEM" ] || { echo "bench-serve: $REPO holds no release to open (and no $REPO.json); generate it with scripts/generate-roadmap.py" >&2; exit 2; }
 
 start=$(date +%s%N)
 "$BIN" serve -C "$REPO" --port 0 --today "$TODAY" > "$OUT/serve.out" 2> "$OUT/serve.err" &
@@ -79,11 +80,14 @@ if command -v hyperfine >/dev/null; then
   echo "| binary | \`--version\` mean ± σ | \`review --staged\` mean ± σ | size |"
   echo "|---|---:|---:|---:|"
   for b in ${BEFORE:+"$BEFORE"} "$BIN"; do
+    # A run that fails leaves no figures of its own: never print the previous binary's.
+    rm -f "$OUT/hf-version.json" "$OUT/hf-staged.json"
     hyperfine -N -i --style none --warmup 3 --runs 30 --export-json "$OUT/hf-version.json" "$b --version" >/dev/null 2>&1
     hyperfine -N -i --style none --warmup 3 --runs 20 --export-json "$OUT/hf-staged.json" "$b -C $ex review --staged --today $TODAY" >/dev/null 2>&1 || true
     python3 - "$b" "$OUT/hf-version.json" "$OUT/hf-staged.json" <<'PY'
 import json, os, sys
 def f(p):
+    if not os.path.exists(p): return "failed"
     r = json.load(open(p))["results"][0]
     return f"{r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} ms (median {r['median'] * 1000:.1f})"
 print(f"| `{sys.argv[1]}` | {f(sys.argv[2])} | {f(sys.argv[3])} | {os.path.getsize(sys.argv[1]) / 1e6:.1f} MB |")

@@ -224,13 +224,13 @@ struct ItemRoutes {
         } ?? false
         values["fields"] = item.fields.filter { $0.key != "description" && $0.key != "title" }
             .map { ["name": clean($0.key), "value": PageModels.text($0.value)] }
-        let findings = data.state.view.findings(of: id)
+        let findings = data.state.index.findings(of: id)
         values["findings"] = findings.map(PageModels.finding)
         values["hasFindings"] = !findings.isEmpty
-        let related = data.state.view.findings.filter { $0.item != id && $0.related.contains(id) }
+        let related = data.state.index.relatedFindings(of: id)
         values["relatedFindings"] = related.map(PageModels.finding)
         values["hasRelatedFindings"] = !related.isEmpty
-        let relations = ItemRelations(of: item, in: snapshot)
+        let relations = data.state.index.relations(of: item, in: data.state.view)
         func links(_ items: [Item]) -> [[String: Any]] {
             items.map { ["id": clean($0.id), "title": clean($0.title ?? $0.id), "kind": $0.kind?.rawValue ?? "", "owner": $0.owner.map(clean) ?? false] }
         }

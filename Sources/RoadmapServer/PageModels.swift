@@ -79,7 +79,7 @@ enum PageModels {
     }
 
     /// `forecasts` (`?forecast=1`): a P50–P95 whisker on each forecast item's row.
-    static func timeline(_ view: RoadmapView, _ timeline: Timeline, filters: TimelineFilters,
+    static func timeline(_ view: RoadmapView, _ index: ViewIndex, _ timeline: Timeline, filters: TimelineFilters,
                          forecasts: [ItemForecast] = []) -> [String: Any] {
         let snapshot = view.snapshot
         // The releases with an epic of the chosen theme, found once (not once per row: at
@@ -163,10 +163,7 @@ enum PageModels {
             let right = tick.lastDay >= timeline.lastDay ? 1.0 : timeline.position(ofDay: tick.lastDay + 1)
             return ["label": tick.scaleLabel(timeline.scale), "x": percent(left), "width": percent(right - left)]
         }
-        let items = snapshot.items.filter { $0.kind != nil }
-        let owners = Set(items.compactMap(\.owner)).sorted()
-        let themes = items.filter { $0.kind == .theme }.map(\.id).sorted()
-        let statuses = Set(items.map(\.status)).sorted()
+        let owners = index.owners, themes = index.themes, statuses = index.statuses
         func options(_ values: [String], _ selected: String?) -> [[String: Any]] {
             values.map { ["value": clean($0), "selected": $0 == selected] }
         }
@@ -186,10 +183,10 @@ enum PageModels {
 
     // MARK: Board
 
-    static func board(_ view: RoadmapView, blobs: [String: String], kinds: [Kind], page: Int, on: String?) -> [String: Any] {
+    static func board(_ view: RoadmapView, _ index: ViewIndex, blobs: [String: String], kinds: [Kind], page: Int, on: String?) -> [String: Any] {
         let perColumn = kinds.count == 1 ? cardsPerColumn : cardsPerColumnAllKinds
         let boards: [[String: Any]] = kinds.map { kind in
-            let board = Board(view.snapshot, kind: kind)
+            let board = index.board(view, kind: kind)
             let statuses = kind.statuses
             return [
                 "kind": kind.rawValue, "title": kind.folder.capitalized,
@@ -200,7 +197,7 @@ enum PageModels {
                         "status": clean(column.status), "count": column.cards.count,
                         "more": column.cards.count > start + perColumn ? column.cards.count - start - perColumn : false,
                         "cards": shown.map { card -> [String: Any] in
-                            let findings = view.findings(of: card.id)
+                            let findings = index.findings(of: card.id)
                             return [
                                 "id": clean(card.id), "title": clean(card.title), "owner": card.owner.map(clean) ?? false,
                                 "blob": blobs[card.id] ?? "", "kind": card.kind.rawValue,

@@ -43,8 +43,13 @@ struct ProposalRoutes {
             let name = try Self.name(context)
             let today = try app.today()
             let force = context.field("force") == "1"
+            let author = app.author(context.user)
             do {
-                let outcome = try await app.gate.run { try $0.accept(name: name, noFastForward: false, force: force, message: nil, today: today) }
+                // Always a merge commit: an accept from the web is a save, and the commit
+                // records who accepted (a fast-forward would record nobody).
+                let outcome = try await app.gate.run {
+                    try $0.accept(name: name, noFastForward: true, force: force, message: nil, author: author, today: today)
+                }
                 if outcome.refused {
                     let introduced = outcome.review?.findings.filter { $0.change == .new && $0.finding.severity == .error }.map(\.finding) ?? []
                     let message = "not accepted: the result has \(introduced.count) new error\(introduced.count == 1 ? "" : "s"); fix them on the proposal, or accept anyway"
@@ -59,8 +64,9 @@ struct ProposalRoutes {
         router.post("/proposals/:name/withdraw") { _, context in
             let name = try Self.name(context)
             let why = context.field("why")
+            let author = app.author(context.user)
             do {
-                _ = try await app.gate.run { try $0.withdraw(name: name, why: why) }
+                _ = try await app.gate.run { try $0.withdraw(name: name, why: why, author: author) }
                 return Response(status: .seeOther, headers: [.location: "/proposals?withdrawn=\(name)"])
             } catch let error as RoadmapError {
                 return try await Self.proposalPage(app, name: name, context: context, error: error.message, status: .conflict)

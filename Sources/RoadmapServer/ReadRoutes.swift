@@ -26,6 +26,8 @@ struct ReadRoutes {
     /// The state of a branch: its view (with findings), its tip, and the open proposals.
     struct BranchState: Sendable {
         var view: RoadmapView
+        /// What pages look up in the view, indexed once per view.
+        var index: ViewIndex
         var tip: ObjectID
         var proposals: [String]
         var base: String
@@ -47,9 +49,12 @@ struct ReadRoutes {
         // The configuration by its bytes (a description of it would list its dictionaries in
         // an order that differs from one load to the next).
         let key = "\(tip.hex)|\(audience)|\(today.text)|" + String(decoding: try ws.configBytes() ?? [], as: UTF8.self)
-        let view = try Caches.views.value(key) { audienceView.filter(try ws.view(at: .at(tip.hex), today: today)) }
+        let indexed = try Caches.views.value(key) {
+            let view = audienceView.filter(try ws.view(at: .at(tip.hex), today: today))
+            return IndexedView(view: view, index: ViewIndex(view))
+        }
         let proposals = audienceView.audience == .team ? try ws.openProposals().map(\.name) : []
-        return BranchState(view: view, tip: tip, proposals: proposals, base: ws.config.base, direct: ws.config.webDirect)
+        return BranchState(view: indexed.view, index: indexed.index, tip: tip, proposals: proposals, base: ws.config.base, direct: ws.config.webDirect)
     }
 
     /// Values every branch-aware page shows: which branch, its tip (for live reload), the switcher.
@@ -60,7 +65,7 @@ struct ReadRoutes {
                 + state.proposals.map { ["name": "proposal: \($0)", "value": $0, "selected": $0 == on] as [String: Any] },
             "hasBranches": true,
             "itemCount": state.view.snapshot.count,
-            "errorCount": state.view.findings.filter { $0.severity == .error }.count,
+            "errorCount": state.index.errorCount,
         ]
     }
 
@@ -83,7 +88,11 @@ struct ReadRoutes {
             let forecasting = query.get("forecast") == "1" && audience == "team" && on == nil
             let forecasts = forecasting
                 ? try await app.gate.run { try $0.forecast(ids: [], at: nil, today: today, samples: 1_000, seed: 1).items } : []
-            var values = PageModels.timeline(state.view, Timeline(state.view, scale: scale), filters: filters, forecasts: forecasts)
+            // The page's rows depend on the view, the filters and the page only: kept with the
+            // view (a forecast is drawn fresh, it is asked for rarely).
+            let index = state.index
+            let model = { PageModels.timeline(state.view, index, index.timeline(state.view, scale: scale), filters: filters, forecasts: forecasts) }
+            var values = forecasting ? model() : index.pages.value("timeline?\(filters.query)&page=\(filters.page)") { PageModel(model()) }.values
             values["forecast"] = forecasting
             values["forecastOffered"] = audience == "team" && on == nil
             values.merge(Self.branchValues(state, on: on)) { $1 }
@@ -106,7 +115,10 @@ struct ReadRoutes {
                 }
                 return (state, blobs)
             }
-            var values = PageModels.board(state.view, blobs: blobs, kinds: kinds, page: page, on: on)
+            let index = state.index
+            var values = index.pages.value("board?on=\(on ?? "")&kinds=\(kinds.map(\.rawValue))&page=\(page)") {
+                PageModel(PageModels.board(state.view, index, blobs: blobs, kinds: kinds, page: page, on: on))
+            }.values
             values.merge(Self.branchValues(state, on: on)) { $1 }
             values["title"] = "Board · Roadmap"
             values["proposal"] = on ?? Self.defaultProposal(context.user)

@@ -29,6 +29,8 @@ public enum RoadmapServer {
         let host = options.host
         return Application(
             router: router(app),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ParserErrorResponder()],
+                                                httpDecoderConfiguration: ParserErrorResponder.decoderConfiguration)),
             configuration: .init(address: .hostname(host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port

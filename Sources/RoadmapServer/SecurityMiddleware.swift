@@ -6,7 +6,8 @@ import NIOCore
 
 /// The one place that guards every request before any route runs (CONVENTIONS: one place
 /// for security headers, one for the audience):
-/// - bounded headers (431) and bodies (413, via the context's `maxUploadSize`);
+/// - bounded headers (431; past the parser's limit, ParserErrorResponder answers) and bodies
+///   (413, via the context's `maxUploadSize`);
 /// - only GET, HEAD and POST (405);
 /// - a session for every browser, and sign-in when there is a users file;
 /// - the audience of the request (the signed-in user's, else `--audience`);

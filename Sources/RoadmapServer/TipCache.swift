@@ -29,7 +29,7 @@ final class TipCache<Value: Sendable>: @unchecked Sendable {
 enum Caches {
     /// Audience views: a view runs every rule over the whole roadmap (at 10,000 items, the bulk
     /// of a page's time).
-    static let views = TipCache<RoadmapView>()
+    static let views = TipCache<IndexedView>()
     /// Item id → blob id of a tip's files (the board's forms carry them).
     static let blobs = TipCache<[String: String]>()
     /// Items' history and blame, by tip and id (the items people open most stay in).

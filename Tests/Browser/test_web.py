@@ -321,6 +321,9 @@ class WebSuite(unittest.TestCase):
         self.wait_for(lambda d: "accepted=insights-fix" in d.current_url)
         self.assertIn("Accepted insights-fix into main", self.text())
         self.assertNotEqual(git(self.served.repo, "rev-parse", "main"), main)
+        # The accept is a merge commit by the person (locally: git's configured identity).
+        self.assertEqual(git(self.served.repo, "log", "-1", "--format=%an", "main"), PERSON)
+        self.assertEqual(len(git(self.served.repo, "log", "-1", "--format=%p", "main").split()), 2)
         self.assertIn("version: 2.1.1", git(self.served.repo, "show", "main:roadmap/releases/insights-2-1.yaml"))
         self.assertFalse(self.branch_exists("refs/heads/proposal/insights-fix"))
         self.assertEqual(git(self.served.repo, "status", "--porcelain"), "", "the clone follows the accepted base")

@@ -157,8 +157,24 @@ import Testing
             #expect(item.status == .ok)
             let blob = try #require(Browser.blob(item))
             _ = try await browser.post("/items/billing-v2", [("blob", blob), ("version", "2.1.0"), ("proposal", "marias")])
+            #expect(try fixture.git(["log", "-1", "--format=%an", "proposal/marias"]) == "maria")
+            // Accept and withdraw are saves too: their commits are hers, not the server's.
+            #expect(try await browser.get("/proposals/marias").status == .ok)
+            let accepted = try await browser.post("/proposals/marias/accept", [])
+            #expect(accepted.status == .seeOther && accepted.headers[.location] == "/proposals?accepted=marias")
+            let other = try #require(Browser.blob(try await browser.get("/items/pricing-page")))
+            _ = try await browser.post("/items/pricing-page", [("blob", other), ("owner", "@maria"), ("proposal", "later")])
+            #expect(try await browser.get("/proposals/later").status == .ok)
+            let withdrawn = try await browser.post("/proposals/later/withdraw", [("why", "not now")])
+            #expect(withdrawn.status == .seeOther)
         }
-        #expect(try fixture.git(["log", "-1", "--format=%an", "proposal/marias"]) == "maria")
+        // The accept wrote a merge commit (base and proposal as parents) whose author is the
+        // signed-in person; the committer stays the server's configured identity.
+        #expect(try fixture.git(["log", "-1", "--format=%an|%ae|%cn|%p", "main"]).split(separator: "|").prefix(3)
+                == ["maria", "maria@roadmap-serve", "Web Tester"])
+        #expect(try fixture.git(["log", "-1", "--format=%p", "main"]).split(separator: " ").count == 2)
+        #expect(try fixture.git(["log", "-1", "--format=%an", "refs/proposals/accepted/marias"]) == "maria")
+        #expect(try fixture.git(["log", "-1", "--format=%an", "refs/proposals/withdrawn/later"]) == "maria")
     }
 
     @Test func aPublicAudienceSeesOnlyItsRoadmapOnEveryURL() async throws {

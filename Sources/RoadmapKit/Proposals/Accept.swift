@@ -34,8 +34,11 @@ extension Workspace {
     /// items changed on both sides merged field by field. A conflict, or new errors in the
     /// result (unless `force`), refuse with nothing written. The base moves only if it still
     /// points where it did when the merge was computed; the proposal is archived under
-    /// `refs/proposals/accepted/NAME` and its branch removed.
-    public func accept(name: String, noFastForward: Bool, force: Bool, message: String?, today: RoadmapDate) throws -> AcceptOutcome {
+    /// `refs/proposals/accepted/NAME` and its branch removed. `author` signs the merge commit
+    /// (nil: git's configured identity, as the command does; the server passes the signed-in
+    /// person); the committer is always git's configured identity.
+    public func accept(name: String, noFastForward: Bool, force: Bool, message: String?, author: Signature? = nil,
+                       today: RoadmapDate) throws -> AcceptOutcome {
         let repository = self.repository
         let proposal = try proposal(named: name)
         let baseTip = try self.baseTip()
@@ -105,7 +108,7 @@ extension Workspace {
             if !mergedItems.isEmpty { text += "\n\nMerged field by field: " + mergedItems.joined(separator: ", ") }
             let finalText = text
             newTip = try git("writing the merge commit") {
-                try repository.createCommit(tree: resultTree, parents: [baseTip, tip], message: finalText, updating: nil)
+                try repository.createCommit(tree: resultTree, parents: [baseTip, tip], message: finalText, author: author, updating: nil)
             }
         }
 

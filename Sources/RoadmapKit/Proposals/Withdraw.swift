@@ -14,8 +14,9 @@ extension Workspace {
     /// Closes a proposal without merging it: an empty commit on its tip records the reason
     /// (trailer `Roadmap-Withdrawn: NAME`), the result is kept under
     /// `refs/proposals/withdrawn/NAME` and the branch is removed. Nothing is lost: every
-    /// commit of the proposal stays reachable from the archive.
-    public func withdraw(name: String, why: String?) throws -> WithdrawOutcome {
+    /// commit of the proposal stays reachable from the archive. `author` signs the empty
+    /// commit (nil: git's configured identity, as the command does).
+    public func withdraw(name: String, why: String?, author: Signature? = nil) throws -> WithdrawOutcome {
         let repository = self.repository
         let proposal = try proposal(named: name)
         let current = try git("reading HEAD") { try repository.currentBranch() }.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }
@@ -35,7 +36,7 @@ extension Workspace {
         text += "\n\nRoadmap-Withdrawn: \(name)\n"
         let message = text
         let commit = try git("recording the withdrawal") {
-            try repository.createCommit(tree: tree, parents: [proposal.tip], message: message, updating: nil)
+            try repository.createCommit(tree: tree, parents: [proposal.tip], message: message, author: author, updating: nil)
         }
         let warning = try archiveAndRemove(proposal, archive: archive, switchFrom: onProposal, tip: commit)
         return WithdrawOutcome(name: name, archive: archive, commit: commit, switchedToBase: onProposal, warning: warning)
