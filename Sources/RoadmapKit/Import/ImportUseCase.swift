@@ -195,7 +195,7 @@ extension Workspace {
         for write in plan.writes {
             let committed = committedFiles[write.path]
             let onDisk = try git("reading \(write.path)") { try repository.workdirFileData(write.path) }
-            previous[write.path] = onDisk
+            previous.updateValue(onDisk, forKey: write.path)  // nil (absent) is kept: rolled back by removing
             let committedBytes = try committed.map { entry in try git("reading \(write.path)") { try repository.blobData(entry.id) } }
             if onDisk != committedBytes || index[write.path]?.id != committed?.id || (index[write.path]?.stage ?? 0) != 0 {
                 dirty.append(write.path)
