@@ -117,7 +117,7 @@ public final class ChangedPathIndex: @unchecked Sendable {
         append(Self.version)
         append(UInt32(layerCount))
         append(UInt32(keys.count))
-        graphChecksum.withRawBytes { out.append(contentsOf: $0) }
+        out.append(contentsOf: graphChecksum.bytes)
         let sorted = keys.map { Array(Set($0)).sorted() }
         var offset: UInt32 = 0
         append(offset)
