@@ -10,7 +10,7 @@
 #   date   the roadmap date parser and calendar arithmetic  Sources/RoadmapKit/Model/RoadmapDate.swift
 #   merge  the field-level three-way merge of an item       Format/*.swift + Proposals/ItemMerge.swift, AssetMerge.swift, MergeConflict.swift
 #   pack   the pack reader of history walks (packs, indexes, deltas)  Sources/GitKit/ObjectStore/*.swift, with libgit2 and zlib
-#   graph  the commit-graph reader (files, split chains, Bloom filters)  the same sources
+#   graph  the commit-graph reader (files, split chains, Bloom filters) and the changed-path index  the same sources
 # Seeds stay in Fuzz/corpus/<target>/ (kept in the repository); the working corpus grows in
 # .build-fuzz/corpus/<target>/; findings go to Fuzz/crashes/<target>-*. Exits 1 when any
 # target found something, after running all of them.

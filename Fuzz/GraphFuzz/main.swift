@@ -9,6 +9,11 @@
 // stop there), and reads every commit it lists: its link, generations, and filter answers.
 // For every input: nothing traps or reads out of bounds; a link's parents are commits of the
 // graph.
+//
+// The same bytes (after the first) are also read as roadmap's complete changed-path index
+// (ChangedPathIndex, `path-index-v1`): opened with every check on (its own check is cheap, so
+// the seeds carry a valid one), asked for every position it covers, and matched against the
+// graph. A real index is among the seeds (Fuzz/corpus/graph/).
 
 import Foundation
 
@@ -53,7 +58,18 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         preconditionFailure("cannot write the scratch graph: \(error)")
     }
+    let indexFile = objects.appendingPathComponent("path-index-v1")
+    try? Data(bytes[1...]).write(to: indexFile)
+    let index = ChangedPathIndex(path: indexFile.path)
+    if let index {
+        let keys = queries.map { ChangedPathIndex.key($0.path) }
+        for position in 0..<min(index.commitCount, 4096) {
+            for key in keys { precondition(index.mayHaveChanged(key: key, atPosition: position) != nil, "a covered position unanswered") }
+        }
+        precondition(index.mayHaveChanged(key: 0, atPosition: index.commitCount) == nil, "a position beyond the index answered")
+    }
     guard let graph = CommitGraph.load(objectsDirectory: objects.path, verifyChecksum: false) else { return 0 }
+    if let index { _ = index.matches(graph) }
     let ids = graph.allIDs()
     precondition(ids.count == graph.count, "\(ids.count) ids for \(graph.count) commits")
     let known = Set(ids)

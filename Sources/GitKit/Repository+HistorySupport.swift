@@ -75,22 +75,25 @@ public final class HistoryReader {
     private var older: [ObjectID: RawObject] = [:]
 
     /// `cachedTrees`: about how many trees to keep (between this and twice as many).
-    public init(_ repository: Repository, cachedTrees: Int = 64) throws {
+    /// `verifiedGraphs`: a file where the commit-graph files whose checksum was verified are
+    /// remembered, so later processes skip the check (see `VerifiedGraphFiles`); nil checks
+    /// every file in every process.
+    public init(_ repository: Repository, cachedTrees: Int = 64, verifiedGraphs: String? = nil) throws {
         _ = Self.readLikeGit
         self.repository = repository
         self.database = try ObjectDatabase(repository)
         self.generation = max(1, cachedTrees)
-        self.commitGraph = Self.usableCommitGraph(repository)
+        self.commitGraph = Self.usableCommitGraph(repository, verifiedGraphs: verifiedGraphs)
     }
 
     /// The repository's commit-graph, unless git would not use one either: in a shallow
     /// clone (the graph may name parents the clone cuts off) or with grafts.
-    private static func usableCommitGraph(_ repository: Repository) -> CommitGraph? {
+    private static func usableCommitGraph(_ repository: Repository, verifiedGraphs: String?) -> CommitGraph? {
         let common = repository.commonDirectory
         if FileManager.default.fileExists(atPath: common + "/shallow") || FileManager.default.fileExists(atPath: common + "/info/grafts") {
             return nil
         }
-        return CommitGraph.shared(objectsDirectory: common + "/objects")
+        return CommitGraph.shared(objectsDirectory: common + "/objects", verifiedRecord: verifiedGraphs)
     }
 
     /// libgit2 re-hashes every object it reads to check its id (measured: 43 % of a cold

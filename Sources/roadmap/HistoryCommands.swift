@@ -30,11 +30,13 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try global.workspace().history(of: target, field: field, limit: limit)
+        let workspace = try global.workspace()
+        let result = try workspace.history(of: target, field: field, limit: limit)
         switch format {
         case .text: Output.writeSanitized(HistoryText.render(result))
         case .json: Output.write(HistoryText.json(result).encoded() + "\n")
         }
+        global.startHistoryIndex(workspace)
     }
 }
 
@@ -56,11 +58,13 @@ struct BlameCommand: ParsableCommand {
     @Option(help: "text or json.") var format: Format = .text
 
     func run() throws {
-        let report = try global.workspace().blame(target)
+        let workspace = try global.workspace()
+        let report = try workspace.blame(target)
         switch format {
         case .text: Output.writeSanitized(Blame.render(report))
         case .json: Output.write(Blame.json(report).encoded() + "\n")
         }
+        global.startHistoryIndex(workspace)
     }
 }
 
@@ -87,10 +91,12 @@ struct SlipsCommand: ParsableCommand {
     @Option(help: "table or json.") var format: Format = .table
 
     func run() throws {
-        let reports = try global.workspace().slips(kind: kind?.rawValue, since: since, audience: audienceOption.audience)
+        let workspace = try global.workspace()
+        let reports = try workspace.slips(kind: kind?.rawValue, since: since, audience: audienceOption.audience)
         switch format {
         case .table: Output.writeSanitized(Slips.render(reports))
         case .json: Output.write(Slips.json(reports).encoded() + "\n")
         }
+        global.startHistoryIndex(workspace)
     }
 }

@@ -16,7 +16,7 @@ struct Roadmap: ParsableCommand {
             ProposeCommand.self, ProposalsCommand.self, DiffCommand.self, AcceptCommand.self, WithdrawCommand.self,
             PushCommand.self, FetchCommand.self, MergeDriverCommand.self, ImportCommand.self, PreReceiveCommand.self,
             CICommand.self, NotifyCommand.self, DigestCommand.self, ServeCommand.self,
-            ReplanCommand.self, CalendarCommand.self, BudgetCommand.self,
+            ReplanCommand.self, CalendarCommand.self, BudgetCommand.self, IndexHistoryCommand.self,
         ]
     )
 

@@ -34,6 +34,10 @@ public final class CommitGraph: Sendable {
         self.count = total
     }
 
+    /// The checksum of the top layer (of the file, for a single one): it names the whole
+    /// graph, as each layer names the layers below it.
+    public var checksum: ObjectID { layers[layers.count - 1].checksum }
+
     /// How many layers are in use (1 for a single file).
     public var layerCount: Int { layers.count }
 
@@ -42,14 +46,17 @@ public final class CommitGraph: Sendable {
 
     /// The graph of an objects folder as it is now, nil when there is none that can be used.
     /// Each graph file is read and its checksum checked once per process (and again after
-    /// git rewrites it).
-    public static func shared(objectsDirectory: String) -> CommitGraph? {
+    /// git rewrites it); with `verifiedRecord` (a file path), the files verified by an
+    /// earlier process are trusted without hashing them again (see `VerifiedGraphFiles`).
+    public static func shared(objectsDirectory: String, verifiedRecord: String? = nil) -> CommitGraph? {
         let info = objectsDirectory + "/info"
         let stamp = [Stamp.of(info + "/commit-graph"), Stamp.of(info + "/commit-graphs/commit-graph-chain")]
         if stamp.allSatisfy({ $0 == nil }) { return nil }
         return registry.withLock { registry in
             if let existing = registry[objectsDirectory], existing.stamp == stamp { return existing.graph }
-            let made = load(objectsDirectory: objectsDirectory)
+            var verified = verifiedRecord.map(VerifiedGraphFiles.init(path:))
+            let made = load(objectsDirectory: objectsDirectory, verified: &verified)
+            verified?.save()
             registry[objectsDirectory] = Loaded(stamp: stamp, graph: made)
             return made
         }
@@ -78,10 +85,23 @@ public final class CommitGraph: Sendable {
 
     /// Reads the graph afresh (`verifyChecksum` off only for the fuzzer).
     static func load(objectsDirectory: String, verifyChecksum: Bool = true) -> CommitGraph? {
+        var verified: VerifiedGraphFiles?
+        return load(objectsDirectory: objectsDirectory, verifyChecksum: verifyChecksum, verified: &verified)
+    }
+
+    /// Reads the graph afresh, trusting the files `verified` remembers and adding to it the
+    /// files it verifies.
+    static func load(objectsDirectory: String, verifyChecksum: Bool = true, verified: inout VerifiedGraphFiles?) -> CommitGraph? {
         let info = objectsDirectory + "/info"
+        func open(_ path: String) -> CommitGraphFile? {
+            guard let file = MappedFile(path: path) else { return nil }
+            let trusted = verified?.isVerified(file) == true
+            guard let graph = CommitGraphFile(file, verifyChecksum: verifyChecksum && !trusted) else { return nil }
+            if verifyChecksum && !trusted { verified?.add(file, checksum: graph.checksum) }
+            return graph
+        }
         // git reads the single file first, and the chain only when that does not load.
-        if let file = MappedFile(path: info + "/commit-graph"),
-           let graph = CommitGraphFile(file, verifyChecksum: verifyChecksum), graph.baseCount == 0 {
+        if let graph = open(info + "/commit-graph"), graph.baseCount == 0 {
             return CommitGraph(layers: [graph])
         }
         // Mapped, not read with FileManager.contents(atPath:), which leaks its 4 KB buffer on an
@@ -90,8 +110,7 @@ public final class CommitGraph: Sendable {
         var layers: [CommitGraphFile] = []
         for line in String(decoding: chain.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
             guard let name = ObjectID(hex: String(line)),
-                  let file = MappedFile(path: info + "/commit-graphs/graph-\(name.hex).graph"),
-                  let layer = CommitGraphFile(file, verifyChecksum: verifyChecksum),
+                  let layer = open(info + "/commit-graphs/graph-\(name.hex).graph"),
                   layer.checksum == name, layer.baseCount == layers.count,
                   layers.indices.allSatisfy({ layer.base($0) == layers[$0].checksum }) else { break }
             layers.append(layer)
@@ -122,6 +141,13 @@ public final class CommitGraph: Sendable {
         return link(at: position, id: id)
     }
 
+    /// The link of the commit at a position (0 ..< count); nil out of range or when its
+    /// entry names a parent outside the layers it may refer to.
+    public func link(atPosition position: Int) -> CommitLink? {
+        guard let (number, index) = locate(position) else { return nil }
+        return link(at: position, id: layers[number].id(at: index))
+    }
+
     func link(at position: Int, id: ObjectID) -> CommitLink? {
         guard let (number, index) = locate(position), let entry = layers[number].entry(at: index) else { return nil }
         // A layer names commits of its own and of the layers below it only (git's check).
@@ -133,6 +159,55 @@ public final class CommitGraph: Sendable {
             parents.append(layers[parentLayer].id(at: parentIndex))
         }
         return CommitLink(id: id, treeID: entry.tree, parents: parents, commitTime: entry.commitTime)
+    }
+
+    // MARK: By position, without making ids (walks over the whole graph)
+
+    /// The id of the commit at a position; nil out of range.
+    public func id(atPosition position: Int) -> ObjectID? {
+        guard let (number, index) = locate(position) else { return nil }
+        return layers[number].id(at: index)
+    }
+
+    /// The root tree of the commit at a position; nil out of range.
+    public func tree(atPosition position: Int) -> ObjectID? {
+        guard let (number, index) = locate(position) else { return nil }
+        return layers[number].tree(at: index)
+    }
+
+    /// The commit time of the commit at a position; nil out of range.
+    public func commitTime(atPosition position: Int) -> Int64? {
+        guard let (number, index) = locate(position) else { return nil }
+        return layers[number].commitTime(at: index)
+    }
+
+    /// Puts the positions of the parents of the commit at a position, in order, into
+    /// `parents` (emptied first; no allocation once it has room). False out of range or when
+    /// the entry names a parent outside the layers it may refer to (git's check), as
+    /// `link(atPosition:)` refuses it.
+    public func parentPositions(atPosition position: Int, into parents: inout [Int]) -> Bool {
+        parents.removeAll(keepingCapacity: true)
+        guard let (number, index) = locate(position) else { return false }
+        let layer = layers[number]
+        let limit = starts[number] + layer.count
+        let (first, second) = layer.parentWords(at: index)
+        if second & CommitGraphFile.extraEdges != 0 {
+            guard let entry = layer.entry(at: index) else { return false }
+            for parent in entry.parents {
+                guard Int(parent) < limit else { return false }
+                parents.append(Int(parent))
+            }
+            return true
+        }
+        if first != CommitGraphFile.parentNone {
+            guard Int(first) < limit else { return false }
+            parents.append(Int(first))
+        }
+        if second != CommitGraphFile.parentNone {
+            guard Int(second) < limit else { return false }
+            parents.append(Int(second))
+        }
+        return true
     }
 
     /// The commit's generation numbers: git's topological level and, when the graph has

@@ -212,6 +212,23 @@ struct CommitGraphFile: @unchecked Sendable {
         return (tree, parents, time)
     }
 
+    /// A commit's root tree.
+    func tree(at index: Int) -> ObjectID {
+        let start = data + index * 36
+        return ObjectID(raw: UnsafeRawBufferPointer(rebasing: file.bytes[start..<(start + 20)]))
+    }
+
+    /// A commit's first two parent words as CDAT holds them (`parentNone` when absent; the
+    /// second flagged `extraEdges` for an octopus, whose parents `entry(at:)` reads).
+    func parentWords(at index: Int) -> (UInt32, UInt32) {
+        (u32(data + index * 36 + 20), u32(data + index * 36 + 24))
+    }
+
+    /// A commit's time (the low 32 bits, and the two high bits under the generation).
+    func commitTime(at index: Int) -> Int64 {
+        Int64(u32(data + index * 36 + 28) & 3) << 32 | Int64(u32(data + index * 36 + 32))
+    }
+
     /// The topological level (generation number v1) git stored.
     func topologicalLevel(at index: Int) -> UInt32 {
         u32(data + index * 36 + 28) >> 2

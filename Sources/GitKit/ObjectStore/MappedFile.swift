@@ -8,6 +8,8 @@ import Foundation
 /// truncates a pack it has written.)
 public final class MappedFile: @unchecked Sendable {
     public let bytes: UnsafeRawBufferPointer
+    /// Which file was mapped, as it was when mapped.
+    let identity: FileIdentity
 
     /// Nil when the file cannot be opened or mapped, or is empty.
     public init?(path: String) {
@@ -17,6 +19,7 @@ public final class MappedFile: @unchecked Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_size > 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
+        identity = FileIdentity(status)
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
         bytes = UnsafeRawBufferPointer(start: address, count: size)
     }

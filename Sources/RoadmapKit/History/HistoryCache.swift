@@ -109,14 +109,35 @@ public final class HistoryCache {
             .appendingPathComponent("history-cache-v1")
     }
 
+    /// The complete changed-path index of the commit-graph (`ChangedPathIndex`), beside the cache.
+    public static func pathIndexPath(for repository: Repository) -> String {
+        repository.commonDirectory + "/roadmap/path-index-v1"
+    }
+
+    /// Where the commit-graph files verified by earlier processes are remembered.
+    static func verifiedGraphsPath(for repository: Repository) -> String {
+        repository.commonDirectory + "/roadmap/commit-graph-verified"
+    }
+
+    /// The complete changed-path index of the commit-graph in use, when one was made for
+    /// it (see `PathIndexJob`); a walk then reads no tree for the commits the graph holds,
+    /// but to confirm a change.
+    public let pathIndex: ChangedPathIndex?
+
     /// Loads the cache of `repository` (`persistent`: from and to `defaultURL`; else in
     /// memory only). A missing, damaged or foreign file counts as empty.
-    public init(repository: Repository, persistent: Bool = true) throws {
+    /// `pathIndex`: the index file to read (default: the repository's, when persistent).
+    public init(repository: Repository, persistent: Bool = true, pathIndex: String? = nil) throws {
         self.repository = repository
-        self.reader = try HistoryReader(repository)
+        let reader = try HistoryReader(repository, verifiedGraphs: persistent ? Self.verifiedGraphsPath(for: repository) : nil)
+        self.reader = reader
         self.fileURL = persistent ? Self.defaultURL(for: repository) : nil
         self.shallow = try repository.shallowCommitIDs()
         self.recordsFromGraph = reader.commitGraph?.hasChangedPathFilters == true
+        let indexPath = pathIndex ?? (persistent ? Self.pathIndexPath(for: repository) : nil)
+        self.pathIndex = indexPath.flatMap { path in
+            reader.commitGraph.flatMap { graph in ChangedPathIndex(path: path).flatMap { $0.matches(graph) ? $0 : nil } }
+        }
         if let fileURL, let data = FileManager.default.contents(atPath: fileURL.path),
            let decoded = data.withUnsafeBytes({ Self.decode($0) }) {
             (records, keys, resolutions) = decoded
@@ -165,9 +186,9 @@ public final class HistoryCache {
     /// started one: the caller then ends it with `stopPrefetching`.
     @discardableResult
     func startPrefetching(from tip: ObjectID) -> Bool {
-        // With changed-path filters the walk reads few trees and the graph gives the
-        // commits: reading every commit's root tree ahead would be work thrown away.
-        guard prefetcher == nil, ProcessInfo.processInfo.activeProcessorCount > 1,
+        // With changed-path filters or the complete index the walk reads few trees and the
+        // graph gives the commits: reading every commit's root tree ahead would be work thrown away.
+        guard prefetcher == nil, ProcessInfo.processInfo.activeProcessorCount > 1, pathIndex == nil,
               reader.commitGraph?.hasChangedPathFilters != true else { return false }
         if let known = records[tip] ?? transient[tip],
            !known.parents.contains(where: { records[$0] == nil && transient[$0] == nil }) { return false }
@@ -213,6 +234,14 @@ public final class HistoryCache {
         guard low < sorted.endIndex, sorted[low] & ~unexpanded == key else { return nil }
         // Both forms sort next to each other: the plain one (expanded or a file) first.
         return sorted[low] & unexpanded != 0
+    }
+
+    /// Whether the path (its `ChangedPathIndex.key`) may have changed in the commit against
+    /// its first parent, as the complete changed-path index tells (false is certain); nil
+    /// without an index or for a commit the graph does not hold.
+    func indexedChange(_ id: ObjectID, key: UInt64) -> Bool? {
+        guard let pathIndex, let position = reader.commitGraph?.position(of: id) else { return nil }
+        return pathIndex.mayHaveChanged(key: key, atPosition: position)
     }
 
     /// Whether the path may have changed in the commit against its first parent, as git's

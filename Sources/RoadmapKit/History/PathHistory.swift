@@ -82,7 +82,8 @@ public final class PathHistory {
             return PathHistoryResult(changes: [], truncated: false)
         }
         let path = Self.normalized(path)
-        let result = follow ? try followWalk(path: path, from: start) : try simplifiedWalk(path: path, from: start)
+        let result = follow ? try followWalk(path: path, from: start)
+            : try indexedWalk(path: path, from: start) ?? simplifiedWalk(path: path, from: start)
         if savesAfterEachLog { try? cache.save() }
         return result
     }
@@ -138,10 +139,13 @@ public final class PathHistory {
         var folders: Set<String>
         /// For the commit-graph's changed-path filters.
         var query: ChangedPathQuery
+        /// For the complete changed-path index.
+        var indexKey: UInt64
 
         init(_ path: String) {
             self.path = path
             query = ChangedPathQuery(path: path)
+            indexKey = ChangedPathIndex.key(path)
             keys = HistoryCache.pathKeys(path)
             let names = path.split(separator: "/").map(String.init)
             self.names = names
@@ -158,7 +162,10 @@ public final class PathHistory {
     /// made now when it cannot tell yet; a "changed" is confirmed with the entries.
     private func differs(_ id: ObjectID, _ record: HistoryCache.Record, from parent: ObjectID,
                          target: Target) throws -> Bool {
-        if parent == record.parents.first {
+        if parent == record.parents.first, let indexed = cache.indexedChange(id, key: target.indexKey) {
+            // The complete index: "unchanged" is certain, "changed" is confirmed below.
+            if !indexed { return false }
+        } else if parent == record.parents.first {
             var answer = cache.changes(record, target.keys)
             // git's changed-path filter, where the summary cannot tell: a "no" is certain
             // and spares the tree comparison (and the summary: the walk reads no trees).
@@ -226,11 +233,84 @@ public final class PathHistory {
         }
     }
 
+    /// `simplifiedWalk` over the commit-graph's positions, when the complete changed-path
+    /// index covers the graph and the tip is in it (then so is all its history): the same
+    /// order, the same simplification at merges and the same confirmation of every change
+    /// with the path's entries, but no record, id or hash-table entry is made for a commit
+    /// the path did not change in. Nil when it cannot answer (no index, a shallow clone, a
+    /// tip newer than the graph, an entry of the graph that does not read): the general walk
+    /// answers then.
+    private func indexedWalk(path: String, from start: ObjectID) throws -> PathHistoryResult? {
+        guard let index = cache.pathIndex, let graph = cache.reader.commitGraph, cache.shallow.isEmpty,
+              let startPosition = graph.position(of: start), startPosition < index.commitCount,
+              let startTime = graph.commitTime(atPosition: startPosition) else { return nil }
+        let target = Target(path)
+        var queue = NewestFirstQueue<Int>()
+        var seen = [Bool](repeating: false, count: graph.count)
+        var parents: [Int] = []
+        parents.reserveCapacity(8)
+        var changes: [PathChange] = []
+        var met = 0
+        queue.push(startPosition, time: startTime)
+        seen[startPosition] = true
+        // Does the path differ between the commit and this parent? (`differs`, by position.)
+        func differs(_ position: Int, from parent: Int, first: Bool) throws -> Bool? {
+            if first, index.mayHaveChanged(key: target.indexKey, atPosition: position) == false { return false }
+            guard let tree = graph.tree(atPosition: position), let parentTree = graph.tree(atPosition: parent) else { return nil }
+            if tree == parentTree { return false }
+            return try entry(target, in: tree) != entry(target, in: parentTree)
+        }
+        func change(_ position: Int, parent: Int) throws -> PathChange? {
+            guard let id = graph.id(atPosition: position), let tree = graph.tree(atPosition: position),
+                  let parentTree = graph.tree(atPosition: parent) else { return nil }
+            return try self.change(at: id, tree: tree, parentTree: parentTree, target: target)
+        }
+        while let position = queue.pop() {
+            met += 1
+            if met % 1024 == 0 { progress?(met) }
+            guard graph.parentPositions(atPosition: position, into: &parents) else { return nil }
+            var followed: Int?
+            if parents.isEmpty {
+                guard let tree = graph.tree(atPosition: position), let id = graph.id(atPosition: position) else { return nil }
+                if try entry(target, in: tree) != nil { changes.append(PathChange(commit: id, path: target.path, kind: .added)) }
+            } else if parents.count == 1 {
+                guard let changed = try differs(position, from: parents[0], first: true) else { return nil }
+                if changed {
+                    guard let found = try change(position, parent: parents[0]) else { return nil }
+                    changes.append(found)
+                }
+            } else {
+                for parent in parents {
+                    guard let changed = try differs(position, from: parent, first: parent == parents[0]) else { return nil }
+                    if !changed {
+                        followed = parent
+                        break
+                    }
+                }
+                if followed == nil {
+                    guard let found = try change(position, parent: parents[0]) else { return nil }
+                    changes.append(found)
+                }
+            }
+            for parent in parents where followed == nil || parent == followed {
+                guard !seen[parent] else { continue }
+                guard let time = graph.commitTime(atPosition: parent) else { return nil }
+                seen[parent] = true
+                queue.push(parent, time: time)
+            }
+        }
+        return PathHistoryResult(changes: changes, truncated: false)
+    }
+
     /// How the path changed in commit `id` against `parent` (known to differ).
     private func change(at id: ObjectID, _ record: HistoryCache.Record, parent: ObjectID,
                         target: Target) throws -> PathChange {
-        let new = try entry(target, in: record.treeID)
-        let old = try entry(target, in: cache.record(parent).treeID)
+        try change(at: id, tree: record.treeID, parentTree: cache.record(parent).treeID, target: target)
+    }
+
+    private func change(at id: ObjectID, tree: ObjectID, parentTree: ObjectID, target: Target) throws -> PathChange {
+        let new = try entry(target, in: tree)
+        let old = try entry(target, in: parentTree)
         switch (old, new) {
         case (nil, _?): return PathChange(commit: id, path: target.path, kind: .added)
         case (_?, nil): return PathChange(commit: id, path: target.path, kind: .deleted)
