@@ -218,7 +218,8 @@ for n in $SIZES; do
   fi
   # forecast (issue 17): every dated item's history from the history cache, then the Monte
   # Carlo; the counterpart is git reading every version of every release and campaign.
-  # "warm" keeps the history cache a first run wrote. impact: one release moved by 30 days.
+  # "warm" keeps the history cache and the record per tip (dated-history-v1) a first run
+  # wrote. impact: one release moved by 30 days.
   if part forecast && has_command "$R" forecast; then
     measure "$n-git-log-dated" "git -C $repo log --format=%H -p -- roadmap/releases roadmap/campaigns"
     measure "$n-forecast-cold" "$R forecast --today $TODAY" "$cold"

@@ -11,8 +11,19 @@ status changes, owner and description edits, moves between folders (same id) and
 branch whose commits are merged back by a real merge commit with two parents; branch and
 main touch disjoint items, and only main moves dates, so merges never conflict.
 
-The final tree reviews mostly clean: campaigns launch after their releases, children end
-before their release, nothing is past due after 2026-11-22. `--proposals K` adds K open
+Half the releases (when the history spans more than 120 days) are *held* ones: their date
+falls inside the history and holds there, with a known slip. Each is planned at P and its
+date finally holds at P + S, S drawn with equal odds from SLIP_DAYS (-7, 0, 0, 7, 14, 21,
+30, 45 days), in one move (two thirds) or two (half, then the rest) made at random times
+between the plan and a week before the earlier of P and P + S; its campaigns follow each
+move in the same commit. Once the clock passes the day that held, a commit ships the
+release (its epics and stories done), and its campaigns go live at launch and done at their
+end. So `roadmap forecast --backtest` has cases: every month of the history forecasts the
+held releases and campaigns not yet done. The other releases ship from DAY0 (2027) on.
+
+The final tree reviews clean: campaigns launch after their releases, children end before
+their release, held releases shipped and their campaigns done or live, the others' dates
+after 2026-11-22, so nothing is past due then. `--proposals K` adds K open
 proposal branches (`proposal/<name>`), each one or two commits ahead of main.
 
 Writes OUT_DIR (a non-bare repository on `main`, checked out) and OUT_DIR.json with ids the
@@ -50,7 +61,10 @@ rules:
 channels: [email, blog, social, webinar, event, ads, pr]
 """
 PLURAL = {"theme": "themes", "epic": "epics", "story": "stories", "release": "releases", "campaign": "campaigns"}
-DAY0 = dt.date(2027, 1, 4)   # releases ship from here on: nothing is past due on 2026-11-22
+DAY0 = dt.date(2027, 1, 4)   # releases not held ship from here on: nothing is past due on 2026-11-22
+START = dt.datetime(2024, 1, 8, 9, 0, tzinfo=dt.timezone.utc)   # the first commit
+MEAN_TICK = dt.timedelta(minutes=40)   # tick() draws 5..75 minutes between commits
+SLIP_DAYS = (-7, 0, 0, 7, 14, 21, 30, 45)   # where a held release's date lands from its plan
 
 
 def iso(d):
@@ -96,7 +110,14 @@ class Generator:
         self.promoters = {}       # release id -> [campaign ids] (directly or through an epic)
         self.out = None
         self.mark = 0
-        self.clock = dt.datetime(2024, 1, 8, 9, 0, tzinfo=dt.timezone.utc)
+        self.clock = START
+        # the day the history ends (expected: the sum of 20,000 ticks is within a few days of it);
+        # held dates and their launches stay 30 days inside it, so all hold before the last commit
+        self.last_day = (START + MEAN_TICK * n_commits).date()
+        self.held = set()         # ids of the releases whose date holds inside the history
+        self.moves = []           # (when, release id, new date) of held releases, by time
+        self.shipped = set()      # held releases already shipped
+        self.slips = {}           # held release id -> the slip S its date lands at
         self.edits = {}           # id -> number of commits that changed it
         self.used_names = set()
 
@@ -134,8 +155,15 @@ class Generator:
                 "owner": "@" + self.person()[1],
                 "horizon": rng.choice(["now", "next", "later"]),
             }, [self.sentence(), self.sentence()]))
+        held_first, held_last = START.date() + dt.timedelta(days=90), self.last_day - dt.timedelta(days=30)
         for i in range(counts["release"]):
             day = DAY0 + dt.timedelta(days=rng.randint(0, 3 * 365))
+            if held_last > held_first and rng.random() < 0.5:
+                held = held_first + dt.timedelta(days=rng.randint(0, (held_last - held_first).days))
+                slip = rng.choice(SLIP_DAYS)
+                day = held - dt.timedelta(days=slip)   # planned at P, holds at P + S
+            else:
+                held = None
             tier = rng.choices(["major", "minor", "patch"], [1, 6, 3])[0]
             self.add(Item(self.name("release", i), "release", {
                 "title": f"Release {i}",
@@ -146,7 +174,10 @@ class Generator:
                 "tier": tier,
                 "marketing": "none" if tier == "patch" else None,
             }, [self.sentence(), self.sentence()]))
-            self.promoters[self.by_kind["release"][-1]] = []
+            rid = self.by_kind["release"][-1]
+            self.promoters[rid] = []
+            if held is not None:
+                self.hold(rid, day, held)
         releases = self.by_kind["release"]
         themes = self.by_kind["theme"]
         for i in range(counts["epic"]):
@@ -208,6 +239,45 @@ class Generator:
     def release_day(self, release_id):
         return dt.date.fromisoformat(self.items[release_id].fields["date"])
 
+    def hold(self, rid, planned, held):
+        """Schedules the moves that take a held release from its plan to the date that holds."""
+        rng = self.rng
+        self.held.add(rid)
+        self.slips[rid] = (held - planned).days
+        if held == planned:
+            return
+        # moves come after the initial plan's commits (two weeks is ample) and a week before the date
+        first = START + dt.timedelta(days=14)
+        last = dt.datetime.combine(min(planned, held) - dt.timedelta(days=7), dt.time(9), tzinfo=dt.timezone.utc)
+        if last <= first:
+            last = first + dt.timedelta(hours=1)
+        def when():
+            return first + (last - first) * rng.random()
+        if rng.random() < 2 / 3 or abs(held - planned).days < 2:
+            self.moves.append((when(), rid, held))
+        else:
+            half = planned + dt.timedelta(days=(held - planned).days // 2)
+            t1, t2 = sorted((when(), when()))
+            self.moves += [(t1, rid, half), (t2, rid, held)]
+        self.moves.sort(key=lambda m: (m[0], m[1]))
+
+    def release_of(self, item):
+        """The release an item belongs to (a campaign: the latest it promotes), None for a theme."""
+        if item.kind == "release":
+            return item.id
+        if item.kind == "epic":
+            return item.fields["release"]
+        if item.kind == "story":
+            return self.items[item.fields["epic"]].fields["release"]
+        if item.kind == "campaign":
+            refs = [r if self.items[r].kind == "release" else self.items[r].fields["release"]
+                    for r in item.fields["promotes"]]
+            return max(refs, key=self.release_day)
+        return None
+
+    def is_held(self, item):
+        return self.release_of(item) in self.held
+
     # ---------- fast-import output
 
     def write(self, text):
@@ -246,22 +316,30 @@ class Generator:
     # ---------- edits
 
     def slip(self, pending):
-        """Moves a release; its campaigns follow now (85 %) or in the next main commit."""
+        """Moves a release not held; its campaigns follow now (85 %) or in the next main commit."""
         rng = self.rng
-        rid = rng.choice(self.by_kind["release"])
-        release = self.items[rid]
+        free = [r for r in self.by_kind["release"] if r not in self.held]
+        if not free:
+            return None
+        rid = rng.choice(free)
         old = self.release_day(rid)
         new = old + dt.timedelta(days=rng.choice([-14, -7, 7, 14, 21, 30, 45]))
         if new < DAY0:
             new = old + dt.timedelta(days=30)
+        return self.move_release(rid, new, pending if rng.random() >= 0.85 else None)
+
+    def move_release(self, rid, new, pending=None):
+        """Moves a release to NEW; its campaigns follow in this commit, or are added to PENDING."""
+        release = self.items[rid]
+        old = self.release_day(rid)
         release.fields["date"] = iso(new)
         ops = [self.put(release)]
-        # children must still end before the release: pull their end in when it moved earlier
         follow = [cid for cid in self.promoters[rid]]
-        if rng.random() < 0.85:
+        if pending is None:
             ops += self.realign(follow, new)
         else:
             pending.extend(follow)
+        # children must still end before the release: pull their end in when it moved earlier
         if new < old:
             for eid in self.by_kind["epic"]:
                 epic = self.items[eid]
@@ -306,7 +384,10 @@ class Generator:
         return max(days)
 
     def launch_move(self):
-        cid = self.rng.choice(self.by_kind["campaign"])
+        """Moves the launch of a campaign whose release is not held. None if there is none."""
+        if not self.free_campaigns:
+            return None
+        cid = self.rng.choice(self.free_campaigns)
         ops = self.realign([cid], self.latest_ship(self.items[cid]))
         return ops, f"Move the launch of {self.items[cid].fields['title']}\n"
 
@@ -320,6 +401,8 @@ class Generator:
         item = self.items[iid]
         roll = rng.random()
         busy.add(iid)
+        if roll < 0.45 and self.is_held(item):
+            roll = 0.70   # a held release's work and campaigns change status with its dates only
         if roll < 0.45:
             flow = {"theme": ["planned", "active", "active"],
                     "campaign": ["proposed", "planned", "in-progress"]}.get(kind, ["proposed", "planned", "in-progress"])
@@ -354,6 +437,56 @@ class Generator:
         busy.add(new_id)
         return [("D", old), self.put(item)], f"Rename {iid} to {new_id}\n"
 
+    # ---------- held releases: moves on schedule, then ship; their campaigns go live, then done
+
+    def sweep(self):
+        """Once a day of the clock: queues what the day brings to held releases and campaigns."""
+        today = self.clock.date()
+        for rid in sorted(self.held - self.shipped):
+            if self.release_day(rid) < today and rid not in self.queued:
+                self.queued.add(rid)
+                self.queue.append(("ship", rid))
+        for cid in self.held_campaigns:
+            campaign = self.items[cid]
+            state = self.campaign_state.get(cid)
+            if state is None and dt.date.fromisoformat(campaign.fields["launch"]) < today \
+                    and self.release_of(campaign) in self.shipped:
+                self.campaign_state[cid] = "live"
+                self.queue.append(("live", cid))
+            elif state == "live" and dt.date.fromisoformat(campaign.fields["end"]) < today:
+                self.campaign_state[cid] = "done"
+                self.queue.append(("done", cid))
+
+    def due(self):
+        """The next scheduled edit whose time has come, as (ops, message), or None."""
+        if self.moves and self.moves[0][0] <= self.clock:
+            _, rid, new = self.moves.pop(0)
+            return self.move_release(rid, new)
+        if self.clock.date() != self.swept:
+            self.swept = self.clock.date()
+            self.sweep()
+        if not self.queue:
+            return None
+        action, iid = self.queue.pop(0)
+        item = self.items[iid]
+        if action == "ship":
+            self.shipped.add(iid)
+            item.fields["status"] = "shipped"
+            ops = [self.put(item)]
+            epics = [e for e in self.by_kind["epic"] if self.items[e].fields["release"] == iid]
+            for eid in epics:
+                self.items[eid].fields["status"] = "done"
+                ops.append(self.put(self.items[eid]))
+            epics = set(epics)
+            for sid in self.by_kind["story"]:
+                story = self.items[sid]
+                if story.fields["epic"] in epics and story.fields["status"] != "done":
+                    story.fields["status"] = "done"
+                    ops.append(self.put(story))
+            return ops, f"Ship {item.fields['title']} ({item.fields['date']})\n"
+        item.fields["status"] = action
+        return [self.put(item)], f"{item.fields['title']} is {action}\n"
+
     # ---------- the whole history
 
     def meta(self):
@@ -363,7 +496,10 @@ class Generator:
         return {"items": len(self.items), "commits": self.n_commits,
                 "history_id": busiest, "history_path": self.items[busiest].path,
                 "history_edits": self.edits.get(busiest, 0),
-                "stage_id": story.id, "stage_path": story.path}
+                "stage_id": story.id, "stage_path": story.path,
+                "held_releases": len(self.held), "held_campaigns": len(self.held_campaigns),
+                "slip_days": list(SLIP_DAYS),
+                "first_day": iso(START.date()), "last_day": iso(self.clock.date())}
 
     def run(self, out, n_proposals):
         self.out = out
@@ -381,7 +517,15 @@ class Generator:
             main = self.commit("refs/heads/main", main, ops, f"Plan items {start + 1}-{min(start + chunk, len(order))}\n")
             made += 1
         pending = []
+        self.queue, self.queued, self.campaign_state, self.swept = [], set(), {}, None
+        self.held_campaigns = [c for c in self.by_kind["campaign"] if self.is_held(self.items[c])]
+        self.free_campaigns = [c for c in self.by_kind["campaign"] if not self.is_held(self.items[c])]
         while made < self.n_commits:
+            scheduled = None if pending else self.due()
+            if scheduled is not None:
+                main = self.commit("refs/heads/main", main, scheduled[0], scheduled[1])
+                made += 1
+                continue
             if pending:
                 ops = self.realign(pending, max(self.latest_ship(self.items[c]) for c in pending))
                 pending = []
@@ -412,20 +556,29 @@ class Generator:
                 made += 1
                 continue
             roll = rng.random()
-            if roll < 0.15:
-                ops, message = self.slip(pending)
-            elif roll < 0.30:
-                ops, message = self.launch_move()
-            else:
-                edit = None
-                while edit is None:
-                    edit = self.local_edit(set())
-                ops, message = edit
+            edit = self.slip(pending) if roll < 0.15 else self.launch_move() if roll < 0.30 else None
+            while edit is None:
+                edit = self.local_edit(set())
+            ops, message = edit
             main = self.commit("refs/heads/main", main, ops, message)
             made += 1
         if pending:
             ops = self.realign(pending, max(self.latest_ship(self.items[c]) for c in pending))
             main = self.commit("refs/heads/main", main, ops, "Move the campaigns after the new ship date\n")
+        # a history shorter than expected: what is still due is done now, so the tip reviews clean
+        while True:
+            self.sweep()
+            scheduled = self.due()
+            if scheduled is not None:
+                main = self.commit("refs/heads/main", main, scheduled[0], scheduled[1])
+                continue
+            waiting = [m[0].date() for m in self.moves[:1]] + \
+                [self.release_day(r) + dt.timedelta(days=1) for r in self.held - self.shipped] + \
+                [dt.date.fromisoformat(self.items[c].fields["launch"]) + dt.timedelta(days=1)
+                 for c in self.held_campaigns if c not in self.campaign_state]
+            if not waiting:
+                break
+            self.clock = max(self.clock, dt.datetime.combine(min(waiting), dt.time(9), tzinfo=dt.timezone.utc))
         self.final = self.meta()
         # open proposals: branches from main, one or two commits each, never merged
         for p in range(n_proposals):

@@ -137,7 +137,23 @@ enum PageModels {
                     markers.append(["type": "launch", "x": percent(timeline.position(ofDay: launch.firstDay)), "label": "launch \(launch.text)"])
                 }
             }
+            // A dependency arrow (SPEC §14, as the export draws it): from where each dependency
+            // ends (plus the lag) to where the item starts, pointing back when it starts too early.
+            // `entry.dependsOn` holds only items of the view: an audience sees no arrow to what it
+            // cannot see.
+            var arrows: [[String: Any]] = []
+            for dependency in entry.dependsOn {
+                guard let from = dependency.earliestStart, let to = entry.startDay ?? entry.firstDay,
+                      max(from, to) >= timeline.firstDay, min(from, to) <= timeline.lastDay else { continue }
+                let clip = { (day: Int) in min(max(day, timeline.firstDay), timeline.lastDay + 1) }
+                arrows.append(["x": percent(timeline.position(ofDay: clip(from))), "x2": percent(timeline.position(ofDay: clip(to))),
+                               "late": to < from, "id": clean(dependency.id),
+                               "label": clean("after \(dependency.id)" + (dependency.end.map { " (ends \($0.text))" } ?? "")
+                                              + (dependency.lag == 0 ? "" : ", lag \(dependency.lag) days"))])
+            }
+            let after = entry.dependsOn.map(\.id).joined(separator: ", ")
             return [
+                "arrows": arrows, "after": after.isEmpty ? false : clean(after),
                 "id": clean(entry.id), "kind": entry.kind.rawValue, "title": clean(entry.title), "status": clean(entry.status),
                 "owner": entry.owner.map(clean) ?? false, "dateText": clean(entry.dateText),
                 "flag": entry.worst.map { $0 == .info ? "info" : $0.rawValue } ?? false,

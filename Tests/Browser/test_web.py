@@ -103,6 +103,10 @@ class WebSuite(unittest.TestCase):
         lanes = [h.text.lower() for h in self.driver.find_elements(By.CSS_SELECTOR, ".lane h2")]
         self.assertTrue(any(l.startswith("product") for l in lanes) and any(l.startswith("marketing") for l in lanes), lanes)
         self.assertIn("Billing v2 launch", self.text())
+        # SPEC §14: billing-v2 waits for usage-based-pricing: an SVG arrow that the browser lays out.
+        arrows = self.driver.find_elements(By.CSS_SELECTOR, "svg.track g.dep[data-after=usage-based-pricing] line")
+        self.assertTrue(arrows, "no dependency arrow on the timeline")
+        self.assertGreater(arrows[0].rect["width"], 0, arrows[0].rect)
         self.open("/board")
         columns = self.driver.find_elements(By.CSS_SELECTOR, ".columns[data-kind=story] .column")
         self.assertGreaterEqual(len(columns), 4)

@@ -54,6 +54,7 @@ import Testing
         func marker(_ index: Int, _ field: String) -> String { "\(tag)\(index)\(field)mk" }
         let kinds = ["goal", "theme", "release", "epic", "story", "campaign", "release", "epic", "campaign", "release", "story", "theme", "campaign"]
         var releases: [String] = [], epics: [String] = [], themes: [String] = [], goals: [String] = []
+        var dependencies: [(item: String, on: String)] = []
         for (index, kind) in kinds.enumerated() {
             let visibility = random.pick([0, 1, 2, 3, 0, 1])
             let id = "\(kind)-\(marker(index, "i"))"
@@ -76,6 +77,12 @@ import Testing
             default:
                 lines += ["promotes: [\(releases.suffix(2).joined(separator: ", "))]", "launch: 2027-1\(index % 3)-2\(index % 8)",
                           "audience: \"\(marker(index, "a"))\""]
+            }
+            // SPEC §14: each epic, release and campaign waits for the dated item before it, so
+            // the timelines draw arrows, and one to an item an audience may not see must not show.
+            if ["epic", "release", "campaign"].contains(kind), let dependency = planted.last(where: { ["epic", "release", "campaign"].contains($0.kind) }) {
+                lines.append("depends-on: [\(dependency.id)]")
+                dependencies.append((id, dependency.id))
             }
             // Hostile text: the marker inside a URL, and quoted.
             lines.append("description: \"See https://example.com/\(marker(index, "d"))/x?y=\(marker(index, "u")) and 'q'\"")
@@ -185,6 +192,12 @@ import Testing
             let visibleItems = planted.filter { $0.visibility <= audienceIndex }
             #expect(visibleItems.allSatisfy { item in outputs.contains { $0.0 == "list --format json" && $0.1.contains("\"\(item.id)\"") } })
             #expect(visibleItems.isEmpty || visibleSomewhere > 0)
+            // Nor are the served timeline's arrows: one for each dependency this audience sees both ends of.
+            let timeline = outputs.first { $0.0 == "serve /timeline" }?.1 ?? ""
+            let visibleIDs = Set(visibleItems.map(\.id))
+            for (item, on) in dependencies where visibleIDs.contains(item) && visibleIDs.contains(on) {
+                #expect(timeline.contains("data-after=\"\(on)\""), "seed \(seed), \(audience): no arrow from \(on) to \(item)")
+            }
             // The content calendar is not vacuous either: an audience that may see a campaign's
             // assets finds each asset's title in it.
             let calendar = outputs.first { $0.0 == "calendar --format json" }?.1 ?? ""

@@ -51,6 +51,23 @@ struct ImpactCLITests {
         #expect(Set(moved.keys) == ["usage-based-pricing", "billing-v2", "billing-v2-launch", "billing-v2-teaser"])
         #expect(moved["billing-v2"]?["days"] as? Int == 15 && moved["billing-v2"]?["owner"] as? String == "@priya")
         #expect(moved["billing-v2-teaser"]?["owner"] as? String == "@maria")
+
+        // The launch campaign's assets move with it: relative ones follow the launch, the dated
+        // e-mail moves by the campaign's days; each with old → new and its owner.
+        for expected in ["billing-v2-launch/announcement-post", "publish 2027-04-22 → 2027-05-07", "@li", "follows its launch",
+                         "billing-v2-launch/launch-email", "publish 2027-05-27 → 2027-06-11", "its campaign moves",
+                         "billing-v2-launch/pricing-webinar", "publish 2027-04-29 → 2027-05-14", "@kofi"] {
+            #expect(result.stdout.contains(expected), "\(expected) in\n\(result.stdout)")
+        }
+        let assets = Dictionary(((document["assets"] as? [[String: Any]]) ?? []).compactMap { a in (a["asset"] as? String).map { ($0, a) } },
+                                uniquingKeysWith: { first, _ in first })
+        #expect(Set(assets.keys) == ["announcement-post", "launch-email", "pricing-webinar"])
+        let email = assets["launch-email"]
+        #expect(email?["old"] as? String == "2027-05-27" && email?["new"] as? String == "2027-06-11" && email?["days"] as? Int == 15)
+        #expect(email?["owner"] as? String == "@maria" && email?["field"] as? String == "assets.launch-email.publish")
+        #expect((email?["reason"] as? [String: Any])?["type"] as? String == "campaign-moves")
+        #expect(assets["announcement-post"]?["field"] is NSNull && assets["announcement-post"]?["owner"] as? String == "@li")
+        #expect((assets["pricing-webinar"]?["reason"] as? [String: Any])?["type"] as? String == "follows-launch")
     }
 
     @Test func proposeWritesACleanProposalAndLeavesTheBranchAlone() throws {
@@ -69,7 +86,9 @@ struct ImpactCLITests {
         #expect(try s.git("merge-base", "--is-ancestor", head, "proposal/ubp-slip", in: demo).status == 0)
         let numstat = try s.git("diff", "--numstat", head, "proposal/ubp-slip", in: demo).stdout
         #expect(numstat.contains("1\t1\troadmap/releases/billing-v2.yaml"), "\(numstat)")
-        #expect(numstat.contains("3\t3\troadmap/campaigns/billing-v2-launch.yaml"), "\(numstat)")
+        // launch, start, end and the dated e-mail's publish day (the relative assets follow the launch).
+        #expect(numstat.contains("4\t4\troadmap/campaigns/billing-v2-launch.yaml"), "\(numstat)")
+        #expect(try s.git("show", "proposal/ubp-slip:roadmap/campaigns/billing-v2-launch.yaml", in: demo).stdout.contains("publish: 2027-06-11"))
         #expect(numstat.contains("2\t2\troadmap/epics/usage-based-pricing.yaml"), "\(numstat)")
         #expect(try s.git("show", "proposal/ubp-slip:roadmap/releases/billing-v2.yaml", in: demo).stdout.contains("date: 2027-04-30"))
         #expect(try s.git("fsck", "--strict", in: demo).status == 0)
@@ -135,6 +154,68 @@ struct ImpactCLITests {
         #expect(farMoves["bottom"]?["days"] as? Int == 15)
         #expect(farMoves["launch"]?["days"] as? Int == farMoves["bottom"]?["days"] as? Int)
         #expect((far["criticalPaths"] as? [[String: Any]])?.first?["chain"] as? [String] == ["top", "right", "bottom"])
+    }
+
+    @Test func assetsMoveAlongAChainAndTheProposalReviewsClean() throws {
+        let s = try Scratch()
+        let repo = try repository(s, [
+            "epics/core.yaml": "kind: epic\ntitle: Core\nowner: '@dev'\nstart: 2027-01-01\nend: 2027-01-31\n",
+            "releases/r.yaml": "kind: release\ntitle: R\nowner: '@pm'\ndate: 2027-02-10\ndepends-on: [core]\nmarketing: optional\n",
+            // Promotes r: moves with it, and so do its assets.
+            "campaigns/launch.yaml": """
+                kind: campaign
+                title: Launch
+                owner: '@mk'
+                promotes: [r]
+                launch: 2027-02-15
+                start: 2027-02-01
+                end: 2027-03-31
+                assets:
+                  - {id: teaser, title: Teaser, type: social, channel: social, publish: launch-10d, teaser: true}
+                  - {id: post, title: Post, type: blog, channel: blog, publish: 2027-02-16, owner: '@writer', announces: [r]}
+                  - {id: done-post, title: Old post, type: blog, channel: blog, publish: 2027-01-20, status: published, teaser: true}
+                  - {id: coarse, title: Coarse, type: blog, channel: blog, publish: 2027-03, teaser: true}
+
+                """,
+            // Promotes another release but announces r in a dated e-mail: only that asset moves.
+            "releases/other.yaml": "kind: release\ntitle: Other\ndate: 2027-01-20\nmarketing: optional\n",
+            "campaigns/newsletter.yaml": """
+                kind: campaign
+                title: Newsletter
+                owner: '@news'
+                promotes: [other]
+                launch: 2027-01-25
+                start: 2027-01-25
+                end: 2027-04-30
+                assets:
+                  - {id: mention, title: Mention, type: email, channel: email, publish: 2027-02-20, announces: [r]}
+                  - {id: unrelated, title: Unrelated, type: email, channel: email, publish: 2027-02-01}
+
+                """,
+        ])
+        #expect(try s.roadmap("review", "--rev", "HEAD", in: repo).status == 0)
+        let head = try s.git("rev-parse", "HEAD", in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try s.roadmap("impact", "core", "--by", "+20d", "--format", "json", "--propose", "core-slip", in: repo)
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try json(result.stdout)
+        // core ends 02-20: r (10 days of slack) moves 10 to 02-20; launch follows by 10.
+        #expect(moves(document)["r"]?["days"] as? Int == 10 && moves(document)["launch"]?["days"] as? Int == 10)
+        var assets: [String: [String: Any]] = [:]
+        for a in document["assets"] as? [[String: Any]] ?? [] { assets["\(a["campaign"] ?? "")/\(a["asset"] ?? "")"] = a }
+        #expect(Set(assets.keys) == ["launch/teaser", "launch/post", "launch/coarse", "newsletter/mention"], "\(assets.keys)")
+        #expect(assets["launch/teaser"]?["old"] as? String == "2027-02-05" && assets["launch/teaser"]?["new"] as? String == "2027-02-15")
+        #expect(assets["launch/post"]?["new"] as? String == "2027-02-26" && assets["launch/post"]?["owner"] as? String == "@writer")
+        #expect(assets["launch/coarse"]?["new"] as? String == "2027-04", "a coarse date keeps its precision")
+        #expect(assets["newsletter/mention"]?["new"] as? String == "2027-03-02" && assets["newsletter/mention"]?["owner"] as? String == "@news")
+        #expect((assets["newsletter/mention"]?["reason"] as? [String: Any])?["id"] as? String == "r")
+        // The proposal edits the dated ones, leaves the relative, published and unrelated ones, and reviews clean.
+        let launch = try s.git("show", "proposal/core-slip:roadmap/campaigns/launch.yaml", in: repo).stdout
+        #expect(launch.contains("publish: 2027-02-26") && launch.contains("publish: launch-10d") && launch.contains("publish: 2027-01-20")
+                && launch.contains("publish: 2027-04"))
+        let newsletter = try s.git("show", "proposal/core-slip:roadmap/campaigns/newsletter.yaml", in: repo).stdout
+        #expect(newsletter.contains("publish: 2027-03-02") && newsletter.contains("publish: 2027-02-01") && newsletter.contains("launch: 2027-01-25"))
+        let review = try s.roadmap("review", "--base", head, "--head", "proposal/core-slip", "--format", "json", in: repo)
+        #expect((try json(review.stdout)["summary"] as? [String: Any])?["newErrors"] as? Int == 0, "\(review.stdout)")
     }
 
     @Test func badRequestsAreErrorsThatWriteNothing() throws {

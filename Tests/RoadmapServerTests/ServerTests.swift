@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    /// SPEC §14: the served timeline draws the example's dependencies as the export does, an
+    /// SVG arrow (no inline style or script: the page's CSP forbids both) and a text mark.
+    @Test func timelineDrawsDependencyArrows() async throws {
+        let fixture = try ServerFixture()
+        try await RoadmapServer.application(fixture.options()).test(.router) { client in
+            let page = Browser.text(try await Browser(client).get("/timeline"))
+            let arrow = try #require(page.range(of: "<g class=\"dep") .map { String(page[$0.lowerBound...].prefix(400)) },
+                                     "the timeline draws an arrow")
+            #expect(page.contains("data-after=\"usage-based-pricing\""), "billing-v2 waits for usage-based-pricing")
+            #expect(arrow.contains("<line x1=") && arrow.contains("<path d=\"M0,0"), "\(arrow)")
+            #expect(page.contains("· after usage-based-pricing"), "the row says what it waits for")
+            #expect(!page.contains("style=\""), "no inline style")
+            // Filtered to releases only, billing-v2 still waits for the epic: the arrow stays.
+            let releases = Browser.text(try await Browser(client).get("/timeline?kind=release"))
+            #expect(releases.contains("data-after=\"usage-based-pricing\""))
+        }
+    }
+
     @Test func apiReturnsTheCommandsJSON() async throws {
         let fixture = try ServerFixture()
         try await RoadmapServer.application(fixture.options()).test(.router) { client in

@@ -10,6 +10,10 @@
 ///   dependents in turn.
 /// - An item reached several ways (a diamond) moves by the largest of the moves asked.
 ///
+/// - The assets of a moved campaign move with it (a dated one by its days, a relative one with
+///   its launch), and dated assets announcing a moved release from a campaign that stays move
+///   by the release's days (`assets`, as `replan` moves them).
+///
 /// Every date field of a moving item moves by the same days (`RoadmapDate.shifted`), so its
 /// own dates keep their order. Children are not moved with their epic or release: those that
 /// would end after their release are reported (`child-after-release`) by the use case.
@@ -40,6 +44,8 @@ public struct ImpactAnalysis: Sendable {
 
     /// The moves, the asked one first, then by kind and id.
     public let moves: [Move]
+    /// The assets whose publish day moves, by campaign and asset id.
+    public let assets: [AssetMove]
     /// For each moved release: the chain of moves from the asked item that decides its new date.
     public let criticalPaths: [(release: String, chain: [String])]
 
@@ -107,6 +113,7 @@ public struct ImpactAnalysis: Sendable {
             return a.item.id < b.item.id
         }
         self.moves = moves
+        assets = Self.assetMoves(moves, context: context)
 
         var paths: [(String, [String])] = []
         for move in moves where move.item.kind == .release {

@@ -21,6 +21,14 @@ public enum ImpactRenderer {
         }
     }
 
+    static func why(_ reason: ImpactAnalysis.AssetMove.Reason) -> String {
+        switch reason {
+        case .followsLaunch: return "follows its launch"
+        case .campaignMoves: return "its campaign moves"
+        case let .announces(release): return "announces \(release)"
+        }
+    }
+
     static func text(_ report: ImpactReport) -> String {
         let moves = report.analysis.moves
         var out = "impact of moving \(report.id) by \(Workspace.signedDays(report.days)) (read at \(report.commit.short)):\n"
@@ -35,6 +43,15 @@ public enum ImpactRenderer {
             out += TextTable.render(header: ["KIND", "ID", "OWNER", "DATES", "MOVE", "WHY"], rows: rows)
                 .split(separator: "\n").map { "  " + $0 + "\n" }.joined()
         }
+        if !report.analysis.assets.isEmpty {
+            out += "assets:\n"
+            let assetRows = report.analysis.assets.map { asset -> [String] in
+                ["\(asset.campaign.id)/\(asset.id)", asset.owner ?? "(no owner)", "publish \(asset.old.text) → \(asset.new.text)",
+                 Workspace.signedDays(asset.days), why(asset.reason)].map(sanitizeForTerminal)
+            }
+            out += TextTable.render(header: ["ASSET", "OWNER", "DATES", "MOVE", "WHY"], rows: assetRows)
+                .split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+        }
         if !report.analysis.criticalPaths.isEmpty {
             out += "critical path:\n"
             for (release, chain) in report.analysis.criticalPaths {
@@ -47,7 +64,7 @@ public enum ImpactRenderer {
             out += "children that would end after their release:\n"
             for finding in report.childrenAfterRelease { out += "  \(finding.item): \(sanitizeForTerminal(finding.message))\n" }
         }
-        let owners = Set(moved.compactMap(\.item.owner) + report.childrenAfterRelease.compactMap { id in moves.first { $0.item.id == id.item }?.item.owner }).sorted()
+        let owners = Set(moved.compactMap(\.item.owner) + report.analysis.assets.compactMap(\.owner) + report.childrenAfterRelease.compactMap { id in moves.first { $0.item.id == id.item }?.item.owner }).sorted()
         if !owners.isEmpty { out += "owners to tell: \(owners.map(sanitizeForTerminal).joined(separator: ", "))\n" }
         for finding in report.newErrors {
             out += "new error: \(finding.path):\(finding.line):\(finding.column): \(sanitizeForTerminal(finding.message)) [\(finding.rule)]\n"
@@ -62,7 +79,9 @@ public enum ImpactRenderer {
 
     /// `{"schemaVersion": 1, "item", "days", "commit", "moves": [{"id", "kind", "owner", "path",
     /// "days", "reason": {"type": "asked|depends-on|promotes", "id", "lag"}, "fields": [{"field",
-    /// "old", "new", "days"}]}], "criticalPaths": [{"release", "chain"}], "childrenAfterRelease":
+    /// "old", "new", "days"}]}], "assets": [{"campaign", "asset", "title", "owner", "path", "field"
+    /// (null: follows its launch), "old", "new", "days", "reason": {"type":
+    /// "follows-launch|campaign-moves|announces", "id"}}], "criticalPaths": [{"release", "chain"}], "childrenAfterRelease":
     /// [finding], "newErrors": [finding], "proposal": {"name", "branch", "commit"} | null}`.
     public static func json(_ report: ImpactReport) -> JSONValue {
         func finding(_ f: Finding) -> JSONValue {
@@ -95,6 +114,20 @@ public enum ImpactRenderer {
             ("days", .int(report.days)),
             ("commit", .string(report.commit.hex)),
             ("moves", .array(moves)),
+            ("assets", .array(report.analysis.assets.map { asset in
+                var reason: [(String, JSONValue)]
+                switch asset.reason {
+                case .followsLaunch: reason = [("type", .string("follows-launch"))]
+                case .campaignMoves: reason = [("type", .string("campaign-moves"))]
+                case let .announces(release): reason = [("type", .string("announces")), ("id", .string(release))]
+                }
+                return .object([
+                    ("campaign", .string(asset.campaign.id)), ("asset", .string(asset.id)), ("title", .string(asset.asset.title)),
+                    ("owner", .string(asset.owner)), ("path", .string(asset.campaign.path)), ("field", .string(asset.field)),
+                    ("old", .string(asset.old.text)), ("new", .string(asset.new.text)), ("days", .int(asset.days)),
+                    ("reason", .object(reason)),
+                ])
+            })),
             ("criticalPaths", .array(report.analysis.criticalPaths.map { path in
                 .object([("release", .string(path.release)), ("chain", .array(path.chain.map(JSONValue.string)))])
             })),

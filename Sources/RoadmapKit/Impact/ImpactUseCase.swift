@@ -47,12 +47,19 @@ extension Workspace {
         }
         let analysis = try ImpactAnalysis(snapshot: before, id: id, days: days)
 
-        // The edits, as `roadmap set` would make them.
-        var edited: [String: [UInt8]] = [:]
+        // The edits, as `roadmap set` would make them: the items' date fields and the dated
+        // assets' publish days (a relative one follows its launch), one edit per file.
+        var assignments: [String: [FieldAssignment]] = [:]
         for move in analysis.moves where !move.fields.isEmpty {
-            guard let file = files.first(where: { $0.path == move.item.path }) else { continue }
-            let assignments = move.fields.map { FieldAssignment(path: [$0.field], value: .string($0.new.text)) }
-            edited[file.path] = try Self.edited(file, assignments, editor: "roadmap impact").bytes
+            assignments[move.item.path, default: []] += move.fields.map { FieldAssignment(path: [$0.field], value: .string($0.new.text)) }
+        }
+        for asset in analysis.assets where asset.field != nil {
+            assignments[asset.campaign.path, default: []].append(FieldAssignment(path: ["assets", asset.id, "publish"], value: .string(asset.new.text)))
+        }
+        var edited: [String: [UInt8]] = [:]
+        for (path, list) in assignments {
+            guard let file = files.first(where: { $0.path == path }) else { continue }
+            edited[file.path] = try Self.edited(file, list, editor: "roadmap impact").bytes
         }
         let afterFiles = files.map { file in edited[file.path].map { SourceFile(path: file.path, bytes: $0) } ?? file }
         let after = Snapshot(files: ItemParsing.parseAll(afterFiles), config: config)
@@ -81,6 +88,9 @@ extension Workspace {
         var message = title + "\n\n"
         for move in analysis.moves where !move.fields.isEmpty {
             message += "- \(move.item.id): " + move.fields.map { "\($0.field) \($0.old.text) → \($0.new.text)" }.joined(separator: ", ") + "\n"
+        }
+        for asset in analysis.assets where asset.field != nil {
+            message += "- \(asset.campaign.id)/\(asset.id): publish \(asset.old.text) → \(asset.new.text)\n"
         }
         let finalMessage = message
         let commit = try git("committing the moves") {

@@ -1122,7 +1122,7 @@ description: |
   {{#forecastOffered}}<label><input type="checkbox" name="forecast" value="1"{{#forecast}} checked{{/forecast}}> Forecast P50–P95</label>{{/forecastOffered}}
   <button type="submit">Apply</button>
 </form>
-<p class="legend"><span class="key ship">◆ ship date</span> <span class="key launch">● launch</span> <span class="key promoted">│ promoted release ships</span> <span class="key today">┃ today {{today}}</span> <span class="key mismatch">⚠ launches before its release</span>{{#forecast}} <span class="key whisker">├─┤ forecast P50–P95</span>{{/forecast}}</p>
+<p class="legend"><span class="key ship">◆ ship date</span> <span class="key launch">● launch</span> <span class="key promoted">│ promoted release ships</span> <span class="key today">┃ today {{today}}</span> <span class="key mismatch">⚠ launches before its release</span> <span class="key dep">→ after a dependency (red: starts too early)</span>{{#forecast}} <span class="key whisker">├─┤ forecast P50–P95</span>{{/forecast}}</p>
 <div class="timeline">
   <div class="row axis" aria-hidden="true">
     <div class="label"></div>
@@ -1139,13 +1139,14 @@ description: |
     <div class="row {{kind}}{{#mismatch}} mismatch{{/mismatch}}{{#flag}} flag-{{flag}}{{/flag}}">
       <div class="label">
         <a href="/items/{{id}}{{#onQuery}}?{{onQuery}}{{/onQuery}}">{{title}}</a>
-        <span class="meta">{{kind}} · {{status}}{{#owner}} · {{owner}}{{/owner}} · {{dateText}}</span>
+        <span class="meta">{{kind}} · {{status}}{{#owner}} · {{owner}}{{/owner}} · {{dateText}}{{#after}} · after {{after}}{{/after}}</span>
         {{#mismatch}}<span class="badge error">⚠ launches before its release</span>{{/mismatch}}
         {{^mismatch}}{{#flag}}<span class="badge {{flag}}">{{flag}}</span>{{/flag}}{{/mismatch}}
       </div>
       <svg class="track" width="100%" height="28" role="img" aria-label="{{title}}: {{dateText}}">
         {{#todayLeft}}<line class="today" x1="{{todayLeft}}%" x2="{{todayLeft}}%" y1="0" y2="28"></line>{{/todayLeft}}
         {{#bar}}<rect class="bar {{kind}}" x="{{x}}%" width="{{width}}%" y="7" height="14" rx="4"></rect>{{/bar}}
+        {{#arrows}}<g class="dep{{#late}} late{{/late}}" data-after="{{id}}"><title>{{label}}</title><line x1="{{x}}%" x2="{{x2}}%" y1="4" y2="4"></line><svg x="{{x2}}%" y="4" width="1" height="1" overflow="visible"><path d="{{#late}}M0,0 l7,-4 v8 z{{/late}}{{^late}}M0,0 l-7,-4 v8 z{{/late}}"></path></svg></g>{{/arrows}}
         {{#whisker}}<line class="whisker" x1="{{x}}%" x2="{{x2}}%" y1="25" y2="25"><title>{{label}}</title></line>{{/whisker}}
         {{#markers}}<line class="m-{{type}}" x1="{{x}}%" x2="{{x}}%" y1="3" y2="25"><title>{{label}}</title></line><circle class="m-{{type}}" cx="{{x}}%" cy="14" r="5"><title>{{label}}</title></circle>{{/markers}}
       </svg>
@@ -1292,6 +1293,8 @@ svg.track text { font-size: 11px; fill: var(--muted); }
 svg.track line.tick { stroke: #e6e9f1; }
 svg.track line.today { stroke: var(--today); stroke-width: 2; stroke-dasharray: 4 3; }
 svg.track line.whisker { stroke: var(--ink); stroke-width: 2; }
+svg.track g.dep line { stroke: var(--muted); stroke-width: 2; } svg.track g.dep path { fill: var(--muted); }
+svg.track g.dep.late line { stroke: var(--error); } svg.track g.dep.late path { fill: var(--error); }
 svg.track rect.bar { fill: var(--product); opacity: .85; }
 svg.track rect.bar.epic { fill: #7ea3ea; }
 svg.track rect.bar.campaign { fill: #e6a8d4; }
