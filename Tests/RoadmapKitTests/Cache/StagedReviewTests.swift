@@ -95,8 +95,12 @@ import Testing
             let hook = try repo.workspace.review(.staged, today: Self.today, listing: false).result
             IncrementalReviewTests.expectSameHookOutput(hook, reference, "hook, \(context)")
         }
-        // The simple edits above are answered in place, not by the general path.
+        // The simple edits above are answered in place, not by the general path. The base gets
+        // a finding of its own first (the generated roadmap has none), far from the edit.
         try repo.git("reset", "-q", "--hard")
+        let other = try #require(repo.files.last { $0.hasPrefix("roadmap/releases/") && $0 != release })
+        try repo.replace(other, "status", with: "bogus")
+        try repo.git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "a finding")
         try repo.replace(story, "status", with: "done")
         _ = try repo.workspace.review(.staged, today: Self.today)
         let head = try #require(try repo.workspace.headCommit())
