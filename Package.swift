@@ -1,5 +1,26 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
+
+// libgit2 and the libraries under it are linked from their static archives where the system
+// has them all (Debian's -dev packages install them: libgit2-dev, libssh2-1-dev,
+// libmbedtls-dev, libhttp-parser-dev, libpcre2-dev, libssl-dev, zlib1g-dev). Linked as shared
+// libraries they were 15 objects the dynamic loader found, mapped and relocated at every start,
+// the pre-commit hook's included (docs/performance.md, "Start-up"). Kerberos, which Debian
+// ships only shared, is opened on first use (Sources/CLibGit2Support/LazyGSSAPI.c). Two calls
+// are wrapped (`--wrap`, see DeferredCertificates.swift and LibSSH2Initialisation.swift): the
+// certificate bundle and libssh2's crypto set-up that `git_libgit2_init` ran in every process,
+// now on the first network operation. Elsewhere, the shared libgit2 as before.
+let staticArchives = ["git2", "ssh2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "pcre2-8", "crypto", "z"]
+let archiveFolders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"]
+let linksLibgit2Statically = archiveFolders.contains { folder in
+    staticArchives.allSatisfy { FileManager.default.fileExists(atPath: "\(folder)/lib\($0).a") }
+}
+let libgit2Linkage: [LinkerSetting] = linksLibgit2Statically
+    ? [.unsafeFlags(staticArchives.map { "-l:lib\($0).a" } + ["--wrap=mbedtls_x509_crt_parse_file", "--wrap=libssh2_init"]
+        .flatMap { ["-Xlinker", $0] })]
+    : [.linkedLibrary("git2"), .linkedLibrary("z")]
+let staticDefine: [String] = linksLibgit2Statically ? ["ROADMAP_STATIC_LIBGIT2"] : []
 
 let package = Package(
     name: "roadmap",
@@ -22,22 +43,32 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
     ],
     targets: [
+        // The headers only: what links them is CLibGit2Support's linker settings (above).
         .systemLibrary(
             name: "CLibGit2",
-            pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
         // zlib comes with libgit2-dev (which depends on zlib1g-dev): packs are inflated
         // directly on history walks (see PackedObjects).
         .systemLibrary(
             name: "CZlib",
-            pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "GitKit", dependencies: ["CLibGit2", "CZlib"]),
+        .target(
+            name: "CLibGit2Support",
+            cSettings: staticDefine.map { .define($0) },
+            linkerSettings: libgit2Linkage
+        ),
+        .target(
+            name: "GitKit",
+            dependencies: ["CLibGit2", "CZlib", "CLibGit2Support"],
+            swiftSettings: staticDefine.map { .define($0) }
+        ),
+        // `notify --post`'s HTTP client: libcurl, opened when a post is sent (not at start-up).
+        .target(name: "CLazyCurl"),
         .target(
             name: "RoadmapKit",
-            dependencies: ["GitKit", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GitKit", "CLazyCurl", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // `roadmap serve`: routes parse a request, call one RoadmapKit use case and render one
         // template (docs/serve.md). No rule, merge or git logic lives here.

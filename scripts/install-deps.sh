@@ -8,8 +8,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
 apt_packages=()
 pkg-config --exists libgit2 2>/dev/null || apt_packages+=(libgit2-dev pkg-config)
 command -v git >/dev/null 2>&1 || apt_packages+=(git)
-# `make release` links Foundation statically, and its networking half (notify --post) needs libcurl's
-# development files at link time.
+# `notify --post` is compiled against libcurl's header (Sources/CLazyCurl), and opens libcurl when it posts.
 pkg-config --exists libcurl 2>/dev/null || apt_packages+=(libcurl4-openssl-dev)
 # Headless Chromium renders the HTML export in a test: wanted on demand and always in CI.
 # The browser suite of `roadmap serve` (Tests/Browser) drives it through chromium-driver too.

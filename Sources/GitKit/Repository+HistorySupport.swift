@@ -103,18 +103,12 @@ public final class HistoryReader {
     /// them all at exit: 5 % of a walk), while a walk reads each commit once and keeps the
     /// trees it reuses itself. Both are turned off for the process, once, by the first
     /// history reader: `git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0)` and
-    /// `(GIT_OPT_ENABLE_CACHING, 0)`, called like `Library` calls the same variadic function
-    /// (see there for why that is the C call on Linux).
+    /// `(GIT_OPT_ENABLE_CACHING, 0)`, through `Library.setOption`.
     private static let readLikeGit: Void = {
         Library.ensureInitialized()
-        #if !(canImport(Darwin) && arch(arm64))
-        typealias SetFlag = @convention(c) (Int32, Int32) -> Int32
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "git_libgit2_opts") else { return }
-        let setFlag = unsafeBitCast(symbol, to: SetFlag.self)
-        _ = setFlag(Int32(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION.rawValue), 0)
-        _ = setFlag(Int32(GIT_OPT_ENABLE_CACHING.rawValue), 0)
+        _ = Library.setOption(Int32(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION.rawValue), 0)
+        _ = Library.setOption(Int32(GIT_OPT_ENABLE_CACHING.rawValue), 0)
         git_error_clear()
-        #endif
     }()
 
     /// Where trees read ahead on another thread come from (see `takeTrees(from:)`).

@@ -56,7 +56,9 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let workspace = try global.workspace()
-        let report = try workspace.review(scope, today: try global.todayDate())
+        // A hook's text lists what the change did and counts the other existing findings:
+        // those need not be read one by one (strict lists existing errors in full).
+        let report = try workspace.review(scope, today: try global.todayDate(), listing: !(format == .text && hook != nil && !strict))
         // A hook shows what the change did; the findings it left as they were are one line.
         // Only the pull-request comment names moved releases and owners: it reads both states in full.
         let context = format == .markdown ? try workspace.reviewContext(scope, today: try global.todayDate()) : .empty

@@ -37,8 +37,12 @@ extension Workspace {
     ///
     /// With `storeHead`, a committed head state (a commit, or the tree `roadmap commit` records)
     /// leaves its own entry, so that the next review against it starts warm.
-    func cachedReview(base: ObjectID?, head: TreeState, today: RoadmapDate, storeHead: Bool = true) throws -> ReviewResult {
-        if head == .index, let base, let result = try stagedReview(base: base, today: today) { return result }
+    ///
+    /// Without `listing`, the result may leave out the existing findings of items the change
+    /// cannot affect and only count them (`ReviewResult.unlisted`): what a hook prints.
+    func cachedReview(base: ObjectID?, head: TreeState, today: RoadmapDate, storeHead: Bool = true,
+                      listing: Bool = true) throws -> ReviewResult {
+        if head == .index, let base, let result = try stagedReview(base: base, today: today, listing: listing) { return result }
         let headFiles = try stateFiles(head)
         guard let base else {
             let snapshot = Snapshot(files: ItemParsing.parseAll(try read(headFiles, at: head)), config: config)
@@ -227,13 +231,37 @@ extension Workspace {
     func findingsAfter(change changed: Set<String>, from oldFindings: [Finding], before: ItemGraph, after: ItemGraph,
                        neededFiles: (Set<String>) -> [StateFile], oldFiles: () -> [StateFile], parsed: [String: ParsedFile],
                        at oldState: TreeState, _ newState: TreeState, today: RoadmapDate, withBase: Bool) throws -> [Finding]? {
+        let dangling = DanglingReferenceRule().id
+        let hasDangling = oldFindings.contains { $0.rule == dangling }
+        guard let (affected, local) = try rejudge(change: changed, before: before, after: after, hadDangling: hasDangling,
+                                                  danglingAmong: { affected in
+                                                      oldFindings.contains { $0.rule == dangling && affected.contains($0.item) }
+                                                  },
+                                                  neededFiles: neededFiles, oldFiles: oldFiles, parsed: parsed,
+                                                  at: oldState, newState, today: today, withBase: withBase) else { return nil }
+        let kept = oldFindings.filter { !affected.contains($0.item) }
+        var headFindings = kept + local
+        headFindings.sort(by: Finding.reportOrder)
+        return headFindings
+    }
+
+    /// The rules' findings again for the items a change may affect (`affected`), read from a
+    /// snapshot of just the files those findings read; the findings of every other item are
+    /// the old state's. Nil when that cannot be exact: the old state had dangling references
+    /// (`hadDangling`) and one of them is an affected item's (`danglingAmong`) or an id changes
+    /// kind, or the new findings have one (their suggestions read every id by kind).
+    func rejudge(change changed: Set<String>, before: ItemGraph, after: ItemGraph,
+                 hadDangling: Bool, danglingAmong: (Set<String>) -> Bool,
+                 neededFiles: (Set<String>) -> [StateFile], oldFiles: () -> [StateFile], parsed: [String: ParsedFile],
+                 at oldState: TreeState, _ newState: TreeState, today: RoadmapDate,
+                 withBase: Bool) throws -> (affected: Set<String>, findings: [Finding])? {
         let (affected, needed) = Self.closure(of: changed, before: before, after: after)
 
         let dangling = DanglingReferenceRule().id
-        if oldFindings.contains(where: { $0.rule == dangling }) {
+        if hadDangling {
             // Their suggestions read every id by kind, and only the first 50 get one: exact
             // only while no id changes kind and no affected item has a dangling reference.
-            if oldFindings.contains(where: { $0.rule == dangling && affected.contains($0.item) }) { return nil }
+            if danglingAmong(affected) { return nil }
             for id in changed where before.kind(of: id) != after.kind(of: id) { return nil }
         }
 
@@ -249,11 +277,7 @@ extension Workspace {
         let local = RuleEngine.findings(head: sub, base: baseForRules, config: config, today: today)
             .filter { affected.contains($0.item) }
         if local.contains(where: { $0.rule == dangling }) { return nil }
-
-        let kept = oldFindings.filter { !affected.contains($0.item) }
-        var headFindings = kept + local
-        headFindings.sort(by: Finding.reportOrder)
-        return headFindings
+        return (affected, local)
     }
 
     /// What `derive` builds from the old entry before looking at the new state: its graph by

@@ -9,8 +9,10 @@ import GitKit
 /// that sees it set discards what it computed and reviews the slow way (which rewrites the file).
 final class IndexedEntry: ItemGraphStore {
     private let file: MappedFile
-    let findings: [Finding]
     let count: Int
+    /// How many findings the file holds, and where the first one starts.
+    let findingCount: Int
+    private let findingsStart: Int
     /// Whether the files' paths are ASCII and strictly increasing by bytes (`ReviewCache.encode`).
     let byteOrdered: Bool
     private let footer: ReviewCache.Footer
@@ -22,14 +24,68 @@ final class IndexedEntry: ItemGraphStore {
     init?(path: String, key: String) {
         guard let file = MappedFile(path: path), let footer = ReviewCache.Footer(file.bytes) else { return nil }
         var reader = ReviewCacheReader(file.bytes, at: 0)
-        guard reader.skipMagic(), let findings = reader.findings(key: key), let count = reader.int(),
-              count <= (footer.offsets - footer.files), footer.names - footer.offsets == 4 * count else { return nil }
+        guard reader.skipMagic(), reader.string() == key, let findingCount = reader.int(),
+              footer.findingOffsets - footer.lists >= 0, footer.end - footer.findingOffsets == 4 * findingCount else { return nil }
+        self.findingCount = findingCount
+        findingsStart = reader.at
+        var records = reader
+        // The entries' count follows the findings: found from the first entry's offset, or
+        // (no entry) where the files section starts.
+        guard footer.names - footer.offsets >= 0, (footer.names - footer.offsets) % 4 == 0 else { return nil }
+        let count = (footer.names - footer.offsets) / 4
+        if count == 0 {
+            records.at = footer.files - 4
+        } else {
+            guard let first = Self.u32(file.bytes, footer.offsets), first >= 4, first <= footer.files else { return nil }
+            records.at = first - 4
+        }
+        guard records.int() == count, count <= footer.offsets - footer.files else { return nil }
         self.file = file
         self.footer = footer
-        self.findings = findings
         self.count = count
         byteOrdered = footer.byteOrdered
     }
+
+    private static func u32(_ bytes: UnsafeRawBufferPointer, _ at: Int) -> Int? {
+        guard at >= 0, at <= bytes.count - 4 else { return nil }
+        return Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+    }
+
+    /// Every finding, decoded (what a review that lists them needs); empty and `damaged` when
+    /// they do not decode.
+    private(set) lazy var findings: [Finding] = {
+        var reader = ReviewCacheReader(UnsafeRawBufferPointer(rebasing: bytes[..<footer.files]), at: findingsStart)
+        var out: [Finding] = []
+        out.reserveCapacity(findingCount)
+        for _ in 0 ..< findingCount {
+            guard let finding = reader.finding() else {
+                damaged = true
+                return []
+            }
+            out.append(finding)
+        }
+        return out
+    }()
+
+    /// The findings of one item, in the file's (report) order, decoded alone.
+    func findings(ofItem item: String) -> [Finding] {
+        indices(item, table: footer.items, bound: findingCount).compactMap { index in
+            guard let offset = u32(footer.findingOffsets + 4 * index), offset >= findingsStart, offset < footer.files else {
+                damaged = true
+                return nil
+            }
+            var reader = ReviewCacheReader(UnsafeRawBufferPointer(rebasing: bytes[..<footer.files]), at: offset)
+            guard let finding = reader.finding(), finding.item == item else {
+                damaged = true
+                return nil
+            }
+            return finding
+        }
+    }
+
+    /// How many findings the file holds of each severity, and of `dangling-reference`.
+    var totals: [Severity: Int] { [.error: footer.errors, .warning: footer.warnings, .info: footer.infos] }
+    var danglingCount: Int { footer.dangling }
 
     private var bytes: UnsafeRawBufferPointer { file.bytes }
 
@@ -70,8 +126,9 @@ final class IndexedEntry: ItemGraphStore {
         return record
     }
 
-    /// The entry indices listed for `name` in the table at `table` (by id, or by named id).
-    private func indices(_ name: String, table: Int) -> [Int] {
+    /// The indices (each below `bound`) listed for `name` in the table at `table` (entries by
+    /// id or by named id, findings by item).
+    private func indices(_ name: String, table: Int, bound: Int) -> [Int] {
         guard let rows = u32(table), rows <= (footer.end - table) / 12 else { damaged = true; return [] }
         var name = name
         return name.withUTF8 { utf8 -> [Int] in
@@ -85,12 +142,12 @@ final class IndexedEntry: ItemGraphStore {
             let row = table + 4 + 12 * low
             guard low < rows, let stored = self.name(row: row), stored.elementsEqual(wanted),
                   let start = u32(row + 4), let length = u32(row + 8) else { return [] }
-            let listed = (footer.end - footer.lists) / 4
+            let listed = (footer.findingOffsets - footer.lists) / 4
             guard start <= listed, length <= listed - start else { damaged = true; return [] }
             var out: [Int] = []
             out.reserveCapacity(length)
             for i in 0 ..< length {
-                guard let index = u32(footer.lists + 4 * (start + i)), index < count else { damaged = true; return [] }
+                guard let index = u32(footer.lists + 4 * (start + i)), index < bound else { damaged = true; return [] }
                 out.append(index)
             }
             return out
@@ -105,35 +162,38 @@ final class IndexedEntry: ItemGraphStore {
     }
 
     /// Indices of the entries of `id`.
-    func indices(ofID id: String) -> [Int] { indices(id, table: footer.ids) }
+    func indices(ofID id: String) -> [Int] { indices(id, table: footer.ids, bound: count) }
 
     func forEachStoredEntry(ofID id: String, _ body: (Int, GraphEntry) -> Void) {
-        for index in indices(id, table: footer.ids) { if let (entry, _) = record(index) { body(index, entry) } }
+        for index in indices(id, table: footer.ids, bound: count) { if let (entry, _) = record(index) { body(index, entry) } }
     }
 
     func forEachStoredReferrer(of target: String, _ body: (Int, GraphEntry) -> Void) {
-        for index in indices(target, table: footer.referrers) { if let (entry, _) = record(index) { body(index, entry) } }
+        for index in indices(target, table: footer.referrers, bound: count) { if let (entry, _) = record(index) { body(index, entry) } }
     }
 }
 
 extension ReviewCache {
-    /// The fixed end of a cache file: where its sections start.
+    /// The fixed end of a cache file: where its sections start, and the findings' totals.
     struct Footer {
-        let files, offsets, names, ids, referrers, lists: Int
+        let files, offsets, names, ids, referrers, items, lists, findingOffsets: Int
         let byteOrdered: Bool
-        /// Where the footer starts (the lists section ends).
+        let errors, warnings, infos, dangling: Int
+        /// Where the footer starts (the finding offsets end).
         let end: Int
 
         init?(_ bytes: UnsafeRawBufferPointer) {
             let end = bytes.count - ReviewCache.footerSize
             guard end > ReviewCache.magic.count,
                   bytes[(bytes.count - ReviewCache.footerMagic.count)...].elementsEqual(ReviewCache.footerMagic) else { return nil }
-            let values = (0 ..< 7).map { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: end + 4 * $0, as: UInt32.self))) }
+            let values = (0 ..< 13).map { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: end + 4 * $0, as: UInt32.self))) }
             // Sections in file order, each within the file.
-            guard values[0] > ReviewCache.magic.count, zip(values[0 ..< 6], values[1 ..< 6]).allSatisfy({ $0 <= $1 }),
-                  values[5] <= end, values[6] <= 1 else { return nil }
-            (files, offsets, names, ids, referrers, lists) = (values[0], values[1], values[2], values[3], values[4], values[5])
-            byteOrdered = values[6] == 1
+            guard values[0] > ReviewCache.magic.count, zip(values[0 ..< 8], values[1 ..< 8]).allSatisfy({ $0 <= $1 }),
+                  values[7] <= end, values[8] <= 1 else { return nil }
+            (files, offsets, names, ids, referrers, items, lists, findingOffsets) =
+                (values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7])
+            byteOrdered = values[8] == 1
+            (errors, warnings, infos, dangling) = (values[9], values[10], values[11], values[12])
             self.end = end
         }
     }
@@ -198,13 +258,19 @@ struct ReviewCacheReader {
         var findings: [Finding] = []
         findings.reserveCapacity(count)
         for _ in 0 ..< count {
-            guard let rule = string(), let severity = string().flatMap(Severity.init(rawValue:)),
-                  let item = string(), let path = string(), let line = int(), let column = int(),
-                  let related = strings(), let message = string() else { return nil }
-            findings.append(Finding(rule: rule, severity: severity, item: item, path: path,
-                                    line: line, column: column, related: related, message: message))
+            guard let finding = finding() else { return nil }
+            findings.append(finding)
         }
         return findings
+    }
+
+    /// One finding.
+    mutating func finding() -> Finding? {
+        guard let rule = string(), let severity = string().flatMap(Severity.init(rawValue:)),
+              let item = string(), let path = string(), let line = int(), let column = int(),
+              let related = strings(), let message = string() else { return nil }
+        return Finding(rule: rule, severity: severity, item: item, path: path, line: line, column: column,
+                       related: related, message: message)
     }
 
     /// One graph entry with its file.

@@ -75,8 +75,9 @@ struct ReviewCache {
     // Foundation's JSON, which cost more than the review it saved on 10,000 items. Then the
     // sections `IndexedEntry` reads in place, without decoding the entries (a hook's change
     // touches a few items of thousands): the files (path, blob, mode), each graph entry's
-    // offset, the entries by id and by each id they name, and a fixed footer locating them.
-    static let magic = Array("roadmap review-cache-v5\n".utf8)
+    // offset, the entries by id and by each id they name, the findings by item and each
+    // finding's offset, and a fixed footer locating them, with the findings' totals.
+    static let magic = Array("roadmap review-cache-v6\n".utf8)
 
     static func encode(_ entry: Entry, key: String) -> [UInt8] {
         var out = magic
@@ -86,7 +87,10 @@ struct ReviewCache {
         func mode(_ f: StateFile) -> UInt8 { f.mode == .symlink ? 2 : f.mode == .executable ? 1 : 0 }
         string(key)
         int(entry.findings.count)
+        var findingOffsets: [Int] = []
+        findingOffsets.reserveCapacity(entry.findings.count)
         for f in entry.findings {
+            findingOffsets.append(out.count)
             string(f.rule); string(f.severity.rawValue); string(f.item); string(f.path)
             int(f.line); int(f.column)
             int(f.related.count); f.related.forEach(string)
@@ -114,16 +118,19 @@ struct ReviewCache {
         }
         let offsetsAt = out.count
         recordOffsets.forEach(int)
-        // Entry indices by id and by named id, each table sorted by the names' UTF-8 bytes;
-        // a row is (offset of the name in the names section, start and length in the lists).
-        var byID: [String: [Int]] = [:], referrers: [String: [Int]] = [:]
+        // Entry indices by id and by named id, and finding indices by item, each table sorted
+        // by the names' UTF-8 bytes; a row is (offset of the name in the names section, start
+        // and length in the lists).
+        var byID: [String: [Int]] = [:], referrers: [String: [Int]] = [:], findingsByItem: [String: [Int]] = [:]
         for (index, g) in entry.graph.enumerated() {
             byID[g.id, default: []].append(index)
             for target in g.targets where referrers[target]?.last != index { referrers[target, default: []].append(index) }
         }
+        for (index, f) in entry.findings.enumerated() { findingsByItem[f.item, default: []].append(index) }
         let namesAt = out.count
         var nameAt: [String: Int] = [:]
-        for name in Set(byID.keys).union(referrers.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in Set(byID.keys).union(referrers.keys).union(findingsByItem.keys)
+            .sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             nameAt[name] = out.count
             string(name)
         }
@@ -141,22 +148,32 @@ struct ReviewCache {
         table(byID)
         let referrersAt = out.count
         table(referrers)
+        let itemsAt = out.count
+        table(findingsByItem)
         let listsAt = out.count
         lists.forEach(int)
+        let findingOffsetsAt = out.count
+        findingOffsets.forEach(int)
         // Files whose paths are ASCII and strictly increasing in byte order can be merged with
         // git's index (sorted by bytes) without making a String of every path.
         let byteOrdered = entry.files.count == entry.graph.count && zip(entry.graph, entry.files).allSatisfy { $0.path == $1.path }
             && entry.files.allSatisfy { $0.path.utf8.allSatisfy { $0 < 0x80 } }
             && zip(entry.files, entry.files.dropFirst()).allSatisfy { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        for n in [filesAt, offsetsAt, namesAt, idsAt, referrersAt, listsAt, byteOrdered ? 1 : 0] { int(n) }
+        // The findings' totals, so that a hook's review counts the findings it does not list
+        // without decoding them.
+        let counted = { (severity: Severity) in entry.findings.lazy.filter { $0.severity == severity }.count }
+        let danglingRule = DanglingReferenceRule().id
+        let dangling = entry.findings.lazy.filter { $0.rule == danglingRule }.count
+        for n in [filesAt, offsetsAt, namesAt, idsAt, referrersAt, itemsAt, listsAt, findingOffsetsAt, byteOrdered ? 1 : 0,
+                  counted(.error), counted(.warning), counted(.info), dangling] { int(n) }
         out.append(contentsOf: footerMagic)
         return out
     }
 
     /// The last bytes of a file: the footer's end.
-    static let footerMagic = Array("rc4-end\n".utf8)
-    /// The footer: seven UInt32 (section offsets and flags), then `footerMagic`.
-    static let footerSize = 7 * 4 + 8
+    static let footerMagic = Array("rc6-end\n".utf8)
+    /// The footer: thirteen UInt32 (section offsets, flags and totals), then `footerMagic`.
+    static let footerSize = 13 * 4 + 8
 
     static func decode(_ bytes: [UInt8], key: String) -> Entry? {
         bytes.withUnsafeBytes { buffer -> Entry? in

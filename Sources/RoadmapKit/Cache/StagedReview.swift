@@ -7,11 +7,15 @@ extension Workspace {
     /// object per unchanged file), and only the entries the change's closure reaches are
     /// decoded. The result is `cachedReview`'s: the same `findingsAfter` over the same graphs.
     ///
+    /// Without `listing`, only the findings of the items the change may affect are decoded and
+    /// compared; every other item's (existing in both states) are counted from the file's
+    /// totals (`ReviewResult.unlisted`), so nothing here grows with the roadmap's findings.
+    ///
     /// Nil when this does not apply, and the caller reviews the general way: no cache file
     /// of this version for the base tree (that review writes it), a path that is not ASCII
     /// (Swift orders and compares those otherwise than bytes), an index not sorted by bytes,
     /// a damaged file, or a change `findingsAfter` cannot do exactly.
-    func stagedReview(base: ObjectID, today: RoadmapDate) throws -> ReviewResult? {
+    func stagedReview(base: ObjectID, today: RoadmapDate, listing: Bool = true) throws -> ReviewResult? {
         let repository = self.repository
         let tree = try git("reading commit \(base.short)") { try repository.commit(base) }.treeID
         let key = ReviewCache.key(tree: tree, config: config, today: today)
@@ -71,7 +75,9 @@ extension Workspace {
         }
         guard valid, !entry.damaged else { return nil }
         if removed.isEmpty && added.isEmpty {
-            return Reviewer.compare(base: entry.findings, head: entry.findings, items: items)
+            guard listing else { return Reviewer.compare(base: [], head: [], items: items, unlisted: entry.totals) }
+            let findings = entry.findings
+            return entry.damaged ? nil : Reviewer.compare(base: findings, head: findings, items: items)
         }
 
         // The files of the changed ids in both states (`FileChange`), and the new entries.
@@ -108,10 +114,32 @@ extension Workspace {
             files.sort { $0.path < $1.path }
             return files
         }
-        guard let headFindings = try findingsAfter(change: changed, from: entry.findings, before: before, after: after,
-                                                   neededFiles: neededFiles, oldFiles: { oldFiles }, parsed: parsed,
-                                                   at: .tree(tree), .index, today: today, withBase: true),
-              !entry.damaged else { return nil }
-        return Reviewer.compare(base: entry.findings, head: headFindings, items: items)
+        if listing {
+            let oldFindings = entry.findings
+            guard !entry.damaged,
+                  let headFindings = try findingsAfter(change: changed, from: oldFindings, before: before, after: after,
+                                                       neededFiles: neededFiles, oldFiles: { oldFiles }, parsed: parsed,
+                                                       at: .tree(tree), .index, today: today, withBase: true),
+                  !entry.damaged else { return nil }
+            return Reviewer.compare(base: oldFindings, head: headFindings, items: items)
+        }
+        // The affected items' findings alone, both states; every other finding is in both.
+        var oldByItem: [String: [Finding]] = [:]
+        func oldFindings(of id: String) -> [Finding] {
+            if let known = oldByItem[id] { return known }
+            let found = entry.findings(ofItem: id)
+            oldByItem[id] = found
+            return found
+        }
+        let dangling = DanglingReferenceRule().id
+        guard let (affected, local) = try rejudge(change: changed, before: before, after: after, hadDangling: entry.danglingCount > 0,
+                                                  danglingAmong: { $0.contains { oldFindings(of: $0).contains { $0.rule == dangling } } },
+                                                  neededFiles: neededFiles, oldFiles: { oldFiles }, parsed: parsed,
+                                                  at: .tree(tree), .index, today: today, withBase: true) else { return nil }
+        let oldAffected = affected.flatMap(oldFindings(of:)).sorted(by: Finding.reportOrder)
+        var unlisted = entry.totals
+        for finding in oldAffected { unlisted[finding.severity, default: 0] -= 1 }
+        guard !entry.damaged, unlisted.values.allSatisfy({ $0 >= 0 }) else { return nil }
+        return Reviewer.compare(base: oldAffected, head: local.sorted(by: Finding.reportOrder), items: items, unlisted: unlisted)
     }
 }

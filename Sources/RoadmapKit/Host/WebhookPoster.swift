@@ -1,7 +1,5 @@
+internal import CLazyCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Sends a payload with one HTTP(S) POST, as `notify --post` does: each attempt has a
 /// timeout; a connection failure, a timeout, a 5xx or a 429 is retried a bounded number of
@@ -62,46 +60,23 @@ public struct WebhookPoster: Sendable {
         case failure(String)
     }
 
-    /// The outcome box the completion handler fills (it runs on the session's queue).
-    private final class Box: @unchecked Sendable {
-        var attempt = Attempt.failure("no answer")
-    }
-
+    /// One POST through libcurl, loaded on first use (Sources/CLazyCurl: linking Foundation's
+    /// URLSession loaded libcurl and its 28 libraries at every start of roadmap).
     private func once(_ body: Data, to url: URL, contentType: String) -> Attempt {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
-        request.setValue("roadmap/\(RoadmapKitVersion.string)", forHTTPHeaderField: "User-Agent")
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let seconds = timeout
-        let task = session.dataTask(with: request) { _, response, error in
-            if let error = error as? URLError {
-                switch error.code {
-                case .timedOut: box.attempt = .failure("no answer within \(Int(seconds.rounded())) s")
-                case .cannotConnectToHost, .networkConnectionLost: box.attempt = .failure("connection refused or lost")
-                case .cannotFindHost, .dnsLookupFailed: box.attempt = .failure("unknown host")
-                default: box.attempt = .failure(error.localizedDescription)
-                }
-            } else if let error {
-                box.attempt = .failure(error.localizedDescription)
-            } else if let http = response as? HTTPURLResponse {
-                box.attempt = .status(http.statusCode)
-            }
-            done.signal()
+        var status = 0
+        let size = 512
+        var message = [CChar](repeating: 0, count: size)
+        let milliseconds = max(1, Int((timeout * 1000).rounded(.up)))
+        let outcome = body.withUnsafeBytes { bytes in
+            roadmap_http_post(url.absoluteString, bytes.baseAddress, bytes.count, contentType,
+                              "roadmap/\(RoadmapKitVersion.string)", milliseconds, &status, &message, size)
         }
-        task.resume()
-        // The session's own timeout ends the task; this wait is only a backstop.
-        if done.wait(timeout: .now() + seconds + 5) == .timedOut {
-            task.cancel()
-            return .failure("no answer within \(Int(seconds.rounded())) s")
+        switch outcome {
+        case ROADMAP_POST_ANSWERED: return .status(status)
+        case ROADMAP_POST_TIMED_OUT: return .failure("no answer within \(Int(timeout.rounded())) s")
+        case ROADMAP_POST_CONNECTION: return .failure("connection refused or lost")
+        case ROADMAP_POST_UNKNOWN_HOST: return .failure("unknown host")
+        default: return .failure(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
-        return box.attempt
     }
 }

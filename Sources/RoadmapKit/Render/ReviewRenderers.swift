@@ -80,7 +80,7 @@ public struct TextReviewRenderer: Sendable {
     public func render(_ result: ReviewResult) -> String {
         var lines: [String] = []
         var lastPath: String?
-        var hidden: [Severity: Int] = [:]
+        var hidden = result.unlisted
         for r in result.findings where r.change != .resolved {
             guard listsInFull(r, hasBase: result.hasBase) else {
                 hidden[r.finding.severity, default: 0] += 1

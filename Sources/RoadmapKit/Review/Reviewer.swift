@@ -37,6 +37,10 @@ public struct ReviewResult: Sendable {
     public var summary: ReviewSummary
     /// Whether a base state was compared (false: every finding is `new`).
     public var hasBase: Bool
+    /// Existing findings left out of `findings` and only counted, by severity: what a hook's
+    /// review (`Workspace.review(_:today:listing:)` without listing) does with the findings of
+    /// the items its change cannot affect. Counted in `summary`; empty when every finding is listed.
+    public var unlisted: [Severity: Int] = [:]
 
     /// The findings of the head state.
     public var headFindings: [ReviewedFinding] { findings.filter { $0.change != .resolved } }
@@ -92,5 +96,16 @@ public enum Reviewer {
             }
         }
         return ReviewResult(findings: reviewed, summary: summary, hasBase: base != nil)
+    }
+
+    /// `compare` of the findings of some items, with the existing findings of every other item
+    /// (the same in both states) only counted: `unlisted`, by severity.
+    static func compare(base: [Finding], head: [Finding], items: Int, unlisted: [Severity: Int]) -> ReviewResult {
+        var result = compare(base: base, head: head, items: items)
+        result.unlisted = unlisted.filter { $0.value > 0 }
+        result.summary.errors += unlisted[.error] ?? 0
+        result.summary.warnings += unlisted[.warning] ?? 0
+        result.summary.infos += unlisted[.info] ?? 0
+        return result
     }
 }

@@ -25,11 +25,16 @@ public struct ReviewReport: Sendable {
 
 extension Workspace {
     /// Reviews one state against another with every rule (SPEC §7).
-    public func review(_ scope: ReviewScope, today: RoadmapDate) throws -> ReviewReport {
+    ///
+    /// Without `listing` (a hook's text output, which shows what the change did and only counts
+    /// the rest), the existing findings of items the change cannot affect may be counted by
+    /// severity instead of listed (`ReviewResult.unlisted`): the pre-commit hook's review then
+    /// costs what the change costs, not what the roadmap's findings do.
+    public func review(_ scope: ReviewScope, today: RoadmapDate, listing: Bool = true) throws -> ReviewReport {
         let (base, head, headLabel) = try states(for: scope)
         // Same result as Reviewer.review over both full snapshots; the base side comes from the
         // review cache and only the files that changed (Cache/CachedReview.swift).
-        let result = try cachedReview(base: base, head: head, today: today)
+        let result = try cachedReview(base: base, head: head, today: today, listing: listing)
         return ReviewReport(result: result, base: base, head: headLabel)
     }
 

@@ -189,6 +189,20 @@ import GitKit
         #expect(a.hasBase == b.hasBase, "\(context)")
     }
 
+    /// A hook's review (`listing: false`, existing findings of unaffected items only counted)
+    /// against the full one: the same summary, the same new and resolved findings, and the same
+    /// text a hook prints, strict or not.
+    static func expectSameHookOutput(_ hook: ReviewResult, _ full: ReviewResult, _ context: String) {
+        #expect(hook.summary == full.summary, "summary differs: \(context)")
+        #expect(hook.hasBase == full.hasBase, "\(context)")
+        #expect(hook.findings.filter { $0.change != .existing } == full.findings.filter { $0.change != .existing },
+                "new or resolved findings differ: \(context)")
+        let listed = hook.findings.count { $0.change != .resolved } + hook.unlisted.values.reduce(0, +)
+        #expect(listed == full.findings.count { $0.change != .resolved }, "existing findings miscounted: \(context)")
+        let renderer = TextReviewRenderer(existingSummary: "roadmap review --staged")
+        #expect(renderer.render(hook) == renderer.render(full), "hook text differs: \(context)")
+    }
+
     @Test(arguments: [UInt64(1), 2, 3, 4])
     func randomEditsReviewExactlyAsTheFullReview(seed: UInt64) throws {
         let roadmap = try Roadmap(seed: seed)
@@ -202,6 +216,10 @@ import GitKit
                 let reference = try roadmap.scratch.uncached(scope, today: Self.today)
                 Self.expectSame(try workspace.review(scope, today: Self.today).result, reference, "\(scope) cold, \(context)")
                 Self.expectSame(try workspace.review(scope, today: Self.today).result, reference, "\(scope) warm, \(context)")
+                if scope == .staged {
+                    Self.expectSameHookOutput(try workspace.review(scope, today: Self.today, listing: false).result, reference,
+                                              "hook, \(context)")
+                }
             }
             switch roadmap.random.int(0 ..< 3) {
             case 0:

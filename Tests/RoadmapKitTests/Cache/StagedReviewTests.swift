@@ -92,18 +92,33 @@ import Testing
             IncrementalReviewTests.expectSame(cold, reference, "cold, \(context)")
             let warm = try repo.workspace.review(.staged, today: Self.today).result
             IncrementalReviewTests.expectSame(warm, reference, "warm, \(context)")
+            let hook = try repo.workspace.review(.staged, today: Self.today, listing: false).result
+            IncrementalReviewTests.expectSameHookOutput(hook, reference, "hook, \(context)")
         }
-        // The simple edits above are answered in place, not by the general path.
+        // The simple edits above are answered in place, not by the general path. The base gets
+        // a finding of its own first (the generated roadmap has none), far from the edit.
         try repo.git("reset", "-q", "--hard")
+        let other = try #require(repo.files.last { $0.hasPrefix("roadmap/releases/") && $0 != release })
+        try repo.replace(other, "status", with: "bogus")
+        try repo.git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "a finding")
         try repo.replace(story, "status", with: "done")
         _ = try repo.workspace.review(.staged, today: Self.today)
         let head = try #require(try repo.workspace.headCommit())
         let inPlace = try #require(try repo.workspace.stagedReview(base: head, today: Self.today), "a status edit is reviewed in place")
         IncrementalReviewTests.expectSame(inPlace, try repo.uncached(), "in place, a status edit")
+        // The hook's review reads the findings of the affected items alone: the others are counted.
+        let hook = try #require(try repo.workspace.stagedReview(base: head, today: Self.today, listing: false))
+        let reference = try repo.uncached()
+        IncrementalReviewTests.expectSameHookOutput(hook, reference, "in place, a status edit, not listed")
+        #expect(!hook.unlisted.isEmpty && hook.findings.count < reference.findings.count,
+                "\(hook.findings.count) of \(reference.findings.count) findings listed")
         // Nothing staged: every finding existing.
         try repo.git("reset", "-q", "--hard")
         let clean = try #require(try repo.workspace.stagedReview(base: head, today: Self.today))
         IncrementalReviewTests.expectSame(clean, try repo.uncached(), "nothing staged")
+        let cleanHook = try #require(try repo.workspace.stagedReview(base: head, today: Self.today, listing: false))
+        IncrementalReviewTests.expectSameHookOutput(cleanHook, try repo.uncached(), "nothing staged, not listed")
+        #expect(cleanHook.findings.isEmpty)
     }
 
     /// A damaged cache file is never read as an answer: the review falls back and rewrites it.
