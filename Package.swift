@@ -39,8 +39,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         // Hummingbird's own NIO: the server answers the HTTP parser's refusals itself
         // (ParserErrorResponder), so it names the parser's error and part types.
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
-        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // The headers only: what links them is CLibGit2Support's linker settings (above).

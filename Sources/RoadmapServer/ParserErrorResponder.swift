@@ -44,8 +44,11 @@ final class ParserErrorResponder: ChannelInboundHandler, RemovableChannelHandler
         ])
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
+        // The channel, not the handler's context, closes: the context may not cross into the
+        // completion's @Sendable closure.
+        let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-            context.close(promise: nil)
+            channel.close(promise: nil)
         }
     }
 
