@@ -76,14 +76,19 @@ public final class PathHistory {
     /// written is not an error); off for a command that logs many paths and saves once.
     public var savesAfterEachLog = true
 
+    /// Whether the last `log` was answered by the complete changed-path index: the index
+    /// falling out of use changes no answer, only the time, so the tests read this.
+    public private(set) var lastLogReadTheIndex = false
+
     /// The path's history from `tip` (default HEAD), newest first.
     public func log(path: String, from tip: ObjectID? = nil, follow: Bool = false) throws -> PathHistoryResult {
         guard let start = try tip ?? repository.headCommitID() else {
             return PathHistoryResult(changes: [], truncated: false)
         }
         let path = Self.normalized(path)
-        let result = follow ? try followWalk(path: path, from: start)
-            : try indexedWalk(path: path, from: start) ?? simplifiedWalk(path: path, from: start)
+        let indexed = follow ? nil : try indexedWalk(path: path, from: start)
+        lastLogReadTheIndex = indexed != nil
+        let result = try indexed ?? (follow ? followWalk(path: path, from: start) : simplifiedWalk(path: path, from: start))
         if savesAfterEachLog { try? cache.save() }
         return result
     }

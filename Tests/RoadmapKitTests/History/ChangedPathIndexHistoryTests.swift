@@ -57,6 +57,9 @@ struct ChangedPathIndexHistoryTests {
         for path in try history.allPaths() {
             let expected = try CommitGraphHistoryTests.truth(history, path, follow: false)
             #expect(try walking.log(path: path, from: tip).commits == expected, "git log -- \(path) (\(variant))")
+            // Every graph covering the tip answers from the index; a tip newer than the graph
+            // does not (the general walk answers).
+            #expect(walking.lastLogReadTheIndex == (variant != .stale), "index used for \(path) (\(variant))")
             guard !["a", "b", "c", "c/deep"].contains(path) else { continue }
             let follow = try CommitGraphHistoryTests.truth(history, path, follow: true)
             #expect(try walking.log(path: path, from: tip, follow: true).commits == follow, "--follow \(path) (\(variant))")
@@ -103,6 +106,7 @@ struct ChangedPathIndexHistoryTests {
         for path in try history.allPaths() {
             let expected = try CommitGraphHistoryTests.truth(history, path, follow: false)
             #expect(try walking.log(path: path, from: tip).commits == expected, "git log -- \(path) (\(damage))")
+            #expect(!walking.lastLogReadTheIndex, "a damaged or foreign index is not read (\(damage))")
         }
     }
 
