@@ -223,7 +223,7 @@ struct ItemRoutes {
             text.components(separatedBy: "\n\n").map { ["paragraph": clean($0)] }
         } ?? false
         values["fields"] = item.fields.filter { $0.key != "description" && $0.key != "title" }
-            .map { ["name": clean($0.key), "value": PageModels.text($0.value)] }
+            .map { ["name": clean($0.key), "lines": PageModels.lines($0.value)] }
         let findings = data.state.index.findings(of: id)
         values["findings"] = findings.map(PageModels.finding)
         values["hasFindings"] = !findings.isEmpty

@@ -30,6 +30,15 @@ enum PageModels {
         }
     }
 
+    /// A field's value as the item page shows it: a list of records (a campaign's assets) one
+    /// record a line, since run together they read as one sentence; anything else one line.
+    static func lines(_ value: YAMLValue?) -> [String] {
+        if case let .sequence(items)? = value, items.contains(where: { if case .mapping = $0 { return true } else { return false } }) {
+            return items.map { text($0) }
+        }
+        return [text(value)]
+    }
+
     /// A query string of the non-empty parameters, percent-encoded (`a=1&b=x%20y`), so that a
     /// pager's links keep the filters, the zoom and the branch of the page they are on.
     static func query(_ pairs: [(String, String?)]) -> String {

@@ -64,6 +64,20 @@ import Testing
         }
     }
 
+    @Test func aCampaignsAssetsAreOneRecordALineOnItsPage() async throws {
+        let fixture = try ServerFixture()
+        try await RoadmapServer.application(fixture.options()).test(.router) { client in
+            let page = Browser.text(try await Browser(client).get("/items/billing-v2-launch"))
+            let assets = try #require(page.range(of: "<dt>assets</dt><dd>"), "the page lists the campaign's assets")
+            let field = page[assets.upperBound...]
+            let dd = String(field[..<(field.range(of: "</dd>")?.lowerBound ?? field.endIndex)])
+            let lines = dd.components(separatedBy: "<span class=\"line\">").dropFirst()
+            #expect(lines.count == 3, "three assets, one a line: \(dd)")
+            #expect(lines.allSatisfy { $0.hasPrefix("id: ") }, "each line is one asset's record")
+            #expect(page.contains("<dt>channels</dt><dd><span class=\"line\">email, blog, webinar</span></dd>"), "a plain list stays one line")
+        }
+    }
+
     @Test func savingAFieldCommitsOnAProposalWithoutTouchingTheWorkingTree() async throws {
         let fixture = try ServerFixture()
         let before = try fixture.git(["rev-parse", "main"])

@@ -922,7 +922,7 @@ description: |
 <div class="item-grid">
 <div>
   <section aria-labelledby="h-fields"><h2 id="h-fields">Fields</h2>
-    <dl class="fields">{{#fields}}<dt>{{name}}</dt><dd>{{value}}</dd>{{/fields}}</dl>
+    <dl class="fields">{{#fields}}<dt>{{name}}</dt><dd>{{#lines}}<span class="line">{{.}}</span>{{/lines}}</dd>{{/fields}}</dl>
     {{#hasDescription}}<div class="description">{{#description}}<p>{{paragraph}}</p>{{/description}}</div>{{/hasDescription}}
   </section>
   <section aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>
@@ -1322,6 +1322,7 @@ svg.track line.m-asset { stroke: none; } svg.track circle.m-asset { fill: var(--
 @media (max-width: 900px) { .item-grid { grid-template-columns: 1fr; } }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .7rem .9rem; margin: 0; }
 dl.fields dt { color: var(--muted); } dl.fields dd { margin: 0; }
+dl.fields dd .line { display: block; } dl.fields dd .line + .line { margin-top: .2rem; padding-top: .2rem; border-top: 1px dotted var(--line); }
 .description { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .2rem .9rem; margin-top: .7rem; white-space: pre-wrap; }
 ul.findings { list-style: none; padding: 0; margin: 0; } ul.findings li { padding: .35rem 0; border-bottom: 1px solid #eef0f5; }
 .days { font-weight: 600; color: var(--ok); } .days.late, td.late { color: var(--error); font-weight: 600; }
