@@ -13,6 +13,9 @@
 #   ORDER_REPO        the benchmark's 10,000-item repository (default bench-out/repo-10000-20000-s1,
 #                     made by scripts/bench.sh), with its .json beside it (stage_path, history_id)
 #   ORDER_GRAPH_REPO  the same with a commit-graph (default bench-out/repo-10000-20000-s1-graph)
+#   ORDER_MAP         lld's -Map of BINARY's link (`-Xlinker -Map=FILE`), optional: needed to
+#                     place functions that have no name of their own when every function has
+#                     its own section (swiftc -Xfrontend -function-sections); see order.py
 #   ORDER_MODE        functions (default: an int3 on every function entry, exact) or pages
 #                     (execute faults per page: every function of an executed page)
 #   ORDER_WORK        scratch folder (default: a new temporary one, removed at the end)
@@ -95,8 +98,9 @@ traced "$B -C $work/repo review --today $TODAY" -C "$work/repo" review --today $
 traced true -C "$work/repo" list
 traced true -C "$work/repo" show "$sid"
 
-pages=()
-[ "$MODE" = pages ] && pages=(--pages)
-python3 "$here/order.py" symbols "${pages[@]}" "$BIN" "${traces[@]}" > "$OUT.tmp"
+opts=()
+[ "$MODE" = pages ] && opts+=(--pages)
+[ -n "${ORDER_MAP:-}" ] && opts+=(--map "$ORDER_MAP")
+python3 "$here/order.py" symbols "${opts[@]}" "$BIN" "${traces[@]}" > "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 echo "make-order: $(wc -l < "$OUT") symbols to $OUT" >&2

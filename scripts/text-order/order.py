@@ -7,6 +7,9 @@
                                           the functions the traces name, in the traces' order
   order.py symbols --pages BINARY TRACE...  the same from page traces: every function that
                                           overlaps an executed page, by address within it
+  order.py symbols [--pages] --map MAP BINARY TRACE...
+                                          the same, knowing the input sections from MAP,
+                                          lld's -Map of BINARY's link (see below)
 
 The symbols are read with `readelf -sW` (binutils): defined STT_FUNC symbols of .symtab that
 lie in the executable LOAD segment. A name appears once; every name of an address (aliases)
@@ -19,6 +22,14 @@ functions `Tm`, value witnesses of imported types): listing one would pull all t
 and the plain `.text` sections of all those objects, into the hot region. Measured on the
 first profile: the 91 executed functions that only have such names all lie in input sections
 that a uniquely named executed function already moves.
+
+That holds when such helpers share their object's plain `.text` section (swiftc's default:
+only functions it must keep get a section of their own). Built with `-Xfrontend
+-function-sections`, each is alone in its section and would stay behind; with --map, an
+executed function without a name of its own is represented by another uniquely named
+function of its input section, or else listed under its shared name when every function so
+named lies in an input section that moves anyway or in a small one (at most SMALL bytes),
+which then costs only those copies.
 """
 import bisect
 import re
@@ -26,6 +37,28 @@ import subprocess
 import sys
 
 PAGE = 4096
+SMALL = 4096
+
+
+def text_sections(mapfile):
+    """[(address, size)] of the input sections of .text in an lld -Map file, by address."""
+    result, inside = [], False
+    with open(mapfile) as f:
+        for line in f:
+            # VMA LMA Size Align, then the output section (one space), an input section
+            # (9 spaces) or a symbol (17 spaces)
+            m = re.match(r"\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\d+ (.*)$", line.rstrip("\n"))
+            if not m:
+                continue
+            what = m.group(3)
+            if not what.startswith(" "):
+                inside = what == ".text"
+            elif inside and what.startswith(" " * 8) and not what.startswith(" " * 9):
+                result.append((int(m.group(1), 16), int(m.group(2), 16)))
+    if not result:
+        sys.exit(f"order.py: {mapfile}: no .text input sections (not an lld -Map file?)")
+    result.sort()
+    return result
 
 
 def text_segment(binary):
@@ -75,6 +108,76 @@ def read_trace(path):
         return [int(line, 16) for line in f if line.strip()]
 
 
+def executed(funcs, starts, traces, pages):
+    """Indices into funcs of the functions the traces executed, first executed first."""
+    for trace in traces:
+        for addr in read_trace(trace):
+            if pages:
+                # every function that starts before the page's end and ends after its start
+                j = bisect.bisect_left(starts, addr)
+                while j > 0 and funcs[j - 1][0] + max(funcs[j - 1][1], 1) > addr:
+                    j -= 1
+                yield from range(j, bisect.bisect_left(starts, addr + PAGE))
+            else:
+                i = bisect.bisect_left(starts, addr)
+                while i < len(funcs) and funcs[i][0] == addr:
+                    yield i
+                    i += 1
+
+
+def symbols(binary, traces, pages, mapfile):
+    funcs = functions(binary)
+    starts = [a for a, _, _ in funcs]
+    listable = unique(funcs)
+    sections = text_sections(mapfile) if mapfile else []
+    section_starts = [a for a, _ in sections]
+
+    def section_of(addr):
+        k = bisect.bisect_right(section_starts, addr) - 1
+        return k if k >= 0 and addr < sections[k][0] + sections[k][1] else None
+
+    copies = {}  # shared name -> the sections of its functions (with --map)
+    if mapfile:
+        for addr, _, name in funcs:
+            if name not in listable:
+                copies.setdefault(name, set()).add(section_of(addr))
+
+    run = list(executed(funcs, starts, traces, pages))
+    hot = {section_of(funcs[i][0]) for i in run} if mapfile else set()
+    seen, placed, result = set(), set(), []
+    for i in run:
+        addr, _, name = funcs[i]
+        if name in listable:
+            if name not in seen:
+                seen.add(name)
+                result.append(name)
+            placed.add(section_of(addr) if mapfile else None)
+            continue
+        if not mapfile:
+            continue
+        k = section_of(addr)
+        if k in placed or k is None:
+            continue
+        # Represent the section by another uniquely named function in it ...
+        lo, hi = sections[k][0], sections[k][0] + sections[k][1]
+        j = bisect.bisect_left(starts, lo)
+        while j < len(funcs) and funcs[j][0] < hi and funcs[j][2] not in listable:
+            j += 1
+        if j < len(funcs) and funcs[j][0] < hi:
+            chosen = funcs[j][2]
+        # ... or by the shared name, if every copy is in a section that moves anyway or in a
+        # small one.
+        elif all(c is not None and (c in hot or sections[c][1] <= SMALL) for c in copies[name]):
+            chosen = name
+        else:
+            continue
+        placed.add(k)
+        if chosen not in seen:
+            seen.add(chosen)
+            result.append(chosen)
+    return result
+
+
 def main(argv):
     if len(argv) >= 2 and argv[0] == "entries":
         last = None
@@ -84,34 +187,19 @@ def main(argv):
                 last = addr
         return
     if len(argv) >= 3 and argv[0] == "symbols":
-        pages = argv[1] == "--pages"
-        binary, traces = (argv[2], argv[3:]) if pages else (argv[1], argv[2:])
-        funcs = functions(binary)
-        starts = [a for a, _, _ in funcs]
-        listable = unique(funcs)
-        seen = set()
-
-        def emit(name):
-            if name in listable and name not in seen:
-                seen.add(name)
-                print(name)
-
-        for trace in traces:
-            for addr in read_trace(trace):
-                if pages:
-                    # every function that starts before the page's end and ends after its start
-                    i = bisect.bisect_left(starts, addr)
-                    j = i
-                    while j > 0 and funcs[j - 1][0] + max(funcs[j - 1][1], 1) > addr:
-                        j -= 1
-                    k = bisect.bisect_left(starts, addr + PAGE)
-                    for _, _, name in funcs[j:k]:
-                        emit(name)
-                else:
-                    i = bisect.bisect_left(starts, addr)
-                    while i < len(funcs) and funcs[i][0] == addr:
-                        emit(funcs[i][2])
-                        i += 1
+        args = argv[1:]
+        pages = mapfile = None
+        while args and args[0].startswith("--"):
+            if args[0] == "--pages":
+                pages, args = True, args[1:]
+            elif args[0] == "--map" and len(args) > 1:
+                mapfile, args = args[1], args[2:]
+            else:
+                sys.exit(__doc__)
+        if len(args) < 2:
+            sys.exit(__doc__)
+        for name in symbols(args[0], args[1:], pages, mapfile):
+            print(name)
         return
     sys.exit(__doc__)
 

@@ -22,7 +22,8 @@
 //
 // At exit (exit() runs this library's destructor) the addresses — ELF virtual addresses of
 // the functions or pages, in the order first executed — are written to TRACE_TEXT_OUT, one
-// hex number a line. TRACE_TEXT_SMAPS=FILE also copies /proc/self/smaps there at that point.
+// hex number a line. TRACE_TEXT_SMAPS=FILE also copies /proc/self/smaps there at that point,
+// TRACE_TEXT_STATUS=FILE /proc/self/status (VmHWM: the peak; RssAnon, RssFile: at exit).
 //
 // The program must not install its own handler for the signal used: sigaction() and
 // signal() for it are intercepted (the program's handler is kept, called for signals that
@@ -48,7 +49,7 @@ static uintptr_t bias;            // load address minus ELF virtual address
 static uintptr_t text_lo, text_hi; // the executable's code, run-time addresses, page-aligned
 static int traced_signal;          // SIGSEGV (pages) or SIGTRAP (functions); 0 when none
 static int active;                 // TRACE_TEXT_OUT was set
-static char *out_path, *smaps_path; // kept at start: the program may change its environment
+static char *out_path, *smaps_path, *status_path; // kept at start: the program may change its environment
 
 // Records: ELF virtual addresses in first-execution order. Written from the signal handler,
 // so a static array and an atomic counter only.
@@ -208,6 +209,7 @@ __attribute__((constructor(101))) static void trace_start(void) {
   out_path = strdup(out);
   active = 1;
   if (getenv("TRACE_TEXT_SMAPS")) smaps_path = strdup(getenv("TRACE_TEXT_SMAPS"));
+  if (getenv("TRACE_TEXT_STATUS")) status_path = strdup(getenv("TRACE_TEXT_STATUS"));
   unsetenv("LD_PRELOAD");
   real_sigaction = dlsym(RTLD_NEXT, "sigaction");
   dl_iterate_phdr(find_text, NULL);
@@ -265,6 +267,7 @@ static void copy_file(const char *from, const char *to) {
 __attribute__((destructor(101))) static void trace_finish(void) {
   if (!active) return;
   if (smaps_path) copy_file("/proc/self/smaps", smaps_path);
+  if (status_path) copy_file("/proc/self/status", status_path);
   int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail("cannot write TRACE_TEXT_OUT");
   unsigned n = __atomic_load_n(&record_count, __ATOMIC_RELAXED);
