@@ -22,6 +22,34 @@ let libgit2Linkage: [LinkerSetting] = linksLibgit2Statically
     : [.linkedLibrary("git2"), .linkedLibrary("z")]
 let staticDefine: [String] = linksLibgit2Statically ? ["ROADMAP_STATIC_LIBGIT2"] : []
 
+// How the executable is linked on Linux (docs/performance.md, "Memory"): with the toolchain's
+// lld, relative relocations packed (DT_RELR: a 3 MB table of 128,000 entries becomes 27 KB,
+// which every process read at start), no dynamic symbol table of our own functions (nothing
+// looks them up: 27,000 symbols the loader hashed), and in release builds the functions the
+// common commands run placed together (`scripts/text-order/`), so the pages the kernel maps
+// around each one hold code that runs. DT_RELR needs glibc 2.36 (Debian 12) where it runs.
+#if canImport(Glibc)
+import Glibc
+let glibcHasRELR: Bool = {
+    var buffer = [CChar](repeating: 0, count: 64)
+    guard confstr(Int32(_CS_GNU_LIBC_VERSION), &buffer, buffer.count) > 0 else { return false }
+    // "glibc 2.36"
+    let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let parts = text.split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
+    return parts.count >= 2 && (parts[0], parts[1]) >= (2, 36)
+}()
+#else
+let glibcHasRELR = false
+#endif
+let symbolOrder = Context.packageDirectory + "/scripts/text-order/symbol-order.txt"
+let executableLinkage: [LinkerSetting] = [
+    .unsafeFlags(["-use-ld=lld", "-Xlinker", "--no-export-dynamic"]
+        + (glibcHasRELR ? ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"] : []), .when(platforms: [.linux])),
+] + (FileManager.default.fileExists(atPath: symbolOrder)
+    ? [.unsafeFlags(["-Xlinker", "--symbol-ordering-file=\(symbolOrder)", "-Xlinker", "--no-warn-symbol-ordering"],
+                    .when(platforms: [.linux], configuration: .release))]
+    : [])
+
 let package = Package(
     name: "roadmap",
     platforms: [.macOS(.v13)],
@@ -94,7 +122,8 @@ let package = Package(
                 "RoadmapKit",
                 "RoadmapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: executableLinkage
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(
