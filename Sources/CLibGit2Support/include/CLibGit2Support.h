@@ -14,4 +14,8 @@ int roadmap_git_opts_strings(int option, const char *file, const char *path);
 /// the link wraps it.
 int __real_mbedtls_x509_crt_parse_file(void *chain, const char *path);
 
+/// SHA-1 of `count` bytes into `digest` through libcrypto where the link has it (the static
+/// link of libgit2's libraries): 1 when done, 0 when the caller must hash them itself.
+int roadmap_sha1(const void *bytes, unsigned long count, unsigned char digest[20]);
+
 #endif

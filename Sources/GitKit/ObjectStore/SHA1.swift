@@ -1,3 +1,7 @@
+#if canImport(CLibGit2Support)
+internal import CLibGit2Support
+#endif
+
 /// SHA-1 (FIPS 180-4) of a byte buffer, for checking the trailing checksum of a
 /// commit-graph file before trusting it.
 ///
@@ -5,10 +9,23 @@
 /// does); a walk here checks it once per file and process, so that a damaged graph — a
 /// flipped bit in a parent's position or a commit time — makes the walk read the commit
 /// objects instead of giving a wrong answer. libgit2 has no public call that hashes raw
-/// bytes (`git_odb_hash` adds an object header), hence this plain implementation; not for
-/// anything security-related (no collision detection).
+/// bytes (`git_odb_hash` adds an object header): libcrypto's SHA-1 is used where the binary
+/// links it, else this plain implementation (the fuzzers', and a build against the shared
+/// libgit2); not for anything security-related (no collision detection).
 enum SHA1 {
+    /// libcrypto's SHA-1 where the binary links it (`roadmap_sha1`), else `portableDigest`.
     static func digest(_ data: UnsafeRawBufferPointer) -> [UInt8] {
+        #if canImport(CLibGit2Support)
+        var out = [UInt8](repeating: 0, count: 20)
+        let done = out.withUnsafeMutableBufferPointer { out in
+            roadmap_sha1(data.baseAddress, UInt(data.count), out.baseAddress) == 1
+        }
+        if done { return out }
+        #endif
+        return portableDigest(data)
+    }
+
+    static func portableDigest(_ data: UnsafeRawBufferPointer) -> [UInt8] {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         let count = data.count
         let whole = count / 64
