@@ -15,9 +15,34 @@ struct GlobalOptions: ParsableArguments {
 
     /// A bad `--today` is a usage error for every command, also those that do not judge time.
     func validate() throws {
-        if let today, (try? RoadmapDate.today(option: today)) == nil {
+        if let today, !GlobalSettings.isDay(today) {
             throw ValidationError("invalid --today '\(today)': expected a day as YYYY-MM-DD, e.g. 2026-06-15")
         }
+    }
+
+    var settings: GlobalSettings { GlobalSettings(directory: directory, today: today, noColor: noColor) }
+
+    /// The folder the command runs in.
+    var workingFolder: String { settings.workingFolder }
+
+    func workspace() throws -> Workspace { try settings.workspace() }
+
+    func todayDate() throws -> RoadmapDate { try settings.todayDate() }
+
+    /// Color on stdout: a terminal, no `--no-color`, no `NO_COLOR`.
+    var color: Bool { settings.color }
+}
+
+/// What the global options say, as plain values: `GlobalOptions` once ArgumentParser has
+/// read them, or the hook's own command-line reader (`HookCommandLine`) without it.
+struct GlobalSettings {
+    var directory: String?
+    var today: String?
+    var noColor = false
+
+    /// Whether a `--today` value is a day (`YYYY-MM-DD`).
+    static func isDay(_ text: String) -> Bool {
+        (try? RoadmapDate.today(option: text)) != nil
     }
 
     /// The folder the command runs in.

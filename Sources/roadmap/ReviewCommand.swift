@@ -39,40 +39,11 @@ struct ReviewCommand: ParsableCommand {
         return .worktree
     }
 
-    /// The command a person runs to list every finding this hook summarized.
-    var listingCommand: String {
-        func short(_ revision: String) -> String {
-            revision.count == 40 && revision.allSatisfy(\.isHexDigit) ? String(revision.prefix(7)) : revision
-        }
-        switch scope {
-        case .worktree: return "roadmap review"
-        case .staged: return "roadmap review --staged"
-        case let .revision(rev): return "roadmap review --rev \(short(rev))"
-        case let .range(base, head): return "roadmap review --base \(short(base))" + (head.map { " --head \(short($0))" } ?? "")
-        case let .pushed(rev): return "roadmap review --rev \(short(rev))"
-        }
+    var invocation: ReviewRun {
+        ReviewRun(settings: global.settings, scope: scope, hook: hook, strict: strict, format: format)
     }
 
     func run() throws {
-        let started = Date()
-        let workspace = try global.workspace()
-        // A hook's text lists what the change did and counts the other existing findings:
-        // those need not be read one by one (strict lists existing errors in full).
-        let report = try workspace.review(scope, today: try global.todayDate(), listing: !(format == .text && hook != nil && !strict))
-        // A hook shows what the change did; the findings it left as they were are one line.
-        // Only the pull-request comment names moved releases and owners: it reads both states in full.
-        let context = format == .markdown ? try workspace.reviewContext(scope, today: try global.todayDate()) : .empty
-        var text = ReviewRenderer.render(report.result, format: format, base: report.base?.hex, head: report.head, color: global.color,
-                                         existingSummary: hook == nil ? nil : listingCommand, strict: strict, context: context)
-        if format == .text {
-            text = String(text.dropLast()) + String(format: " (%.2f s)\n", Date().timeIntervalSince(started))
-        }
-        Output.write(text)
-        if report.result.blocks(strict: strict) {
-            if hook != nil {
-                Output.note("roadmap: the \(hook ?? "hook") hook refused: \(report.result.summary.newErrors) new error\(report.result.summary.newErrors == 1 ? "" : "s") in the roadmap. Fix them or waive the rule on the item (waive:), or bypass once with --no-verify.")
-            }
-            throw ExitCode(1)
-        }
+        try invocation.run()
     }
 }

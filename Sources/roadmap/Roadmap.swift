@@ -25,6 +25,15 @@ struct Roadmap: ParsableCommand {
     static func main() {
         do {
             let arguments = globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst()))
+            if arguments == ["--version"] {
+                // What ArgumentParser prints for it, without its parse (see HookCommandLine).
+                print(configuration.version)
+                return
+            }
+            if let review = HookCommandLine.review(arguments) {
+                try review.run()
+                return
+            }
             if let unknown = unknownHelpTopic(arguments) {
                 throw ValidationError("no command named '\(unknown)' to show help for")
             }

@@ -154,14 +154,17 @@ public struct RoadmapDate: Sendable, Hashable, CustomStringConvertible {
     /// "Today" for commands that judge time: the `--today` value when given (a `YYYY-MM-DD` day),
     /// else the system's current date in the **local** time zone — a roadmap is read by people,
     /// whose "today" is their wall-clock day, not UTC's.
-    public static func today(option: String? = nil, now: Date = Date(), timeZone: TimeZone = .current) throws -> RoadmapDate {
+    /// `timeZone` (default: the system's) is read only without `option`: finding the
+    /// system's zone reads its files, and a hook given `--today` need not pay for that.
+    public static func today(option: String? = nil, now: Date = Date(), timeZone: TimeZone? = nil) throws -> RoadmapDate {
         if let option {
             guard let date = RoadmapDate(option), date.precision == .day else {
                 throw TodayError(value: option)
             }
             return date
         }
-        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: now)
+        let zone = timeZone ?? .current
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: now)
         let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return RoadmapDate(dayNumber: day)
     }
