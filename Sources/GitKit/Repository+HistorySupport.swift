@@ -88,7 +88,7 @@ public final class HistoryReader {
 
     /// The repository's commit-graph, unless git would not use one either: in a shallow
     /// clone (the graph may name parents the clone cuts off) or with grafts.
-    private static func usableCommitGraph(_ repository: Repository, verifiedGraphs: String?) -> CommitGraph? {
+    public static func usableCommitGraph(_ repository: Repository, verifiedGraphs: String?) -> CommitGraph? {
         let common = repository.commonDirectory
         if FileManager.default.fileExists(atPath: common + "/shallow") || FileManager.default.fileExists(atPath: common + "/info/grafts") {
             return nil

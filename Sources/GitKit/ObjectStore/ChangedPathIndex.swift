@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A complete index of what every commit of a commit-graph changed against its first parent
 /// (root commits: against the empty tree), by the commit's position in the graph: the 64-bit
 /// keys (`key(_:)`) of every path that differs, files and every folder above them.
@@ -35,6 +37,23 @@ public final class ChangedPathIndex: @unchecked Sendable {
     public convenience init?(path: String) {
         guard let file = MappedFile(path: path) else { return nil }
         self.init(file)
+        Self.soundInProcess.withLock { $0[path] = Stamp(checksum: graphChecksum, layers: layerCount, commits: commitCount) }
+    }
+
+    /// What an index read whole and found sound in this process was made for, by path.
+    private struct Stamp: Sendable, Equatable {
+        var checksum: ObjectID
+        var layers: Int
+        var commits: Int
+    }
+
+    private static let soundInProcess = Mutex<[String: Stamp]>([:])
+
+    /// True when this process has already opened the file at `path` and found it sound and
+    /// made for `graph`: a history command that has just answered from the index asks
+    /// whether one must be made without reading and checking the whole file again.
+    public static func wasReadSound(path: String, for graph: CommitGraph) -> Bool {
+        soundInProcess.withLock { $0[path] } == Stamp(checksum: graph.checksum, layers: graph.layerCount, commits: graph.count)
     }
 
     init?(_ file: MappedFile) {

@@ -223,7 +223,13 @@ public final class CommitGraph: Sendable {
     /// wrong; nil when there is no filter for the commit (not in the graph, its layer has
     /// none, or git did not compute one for it).
     public func mayHaveChanged(_ query: ChangedPathQuery, in id: ObjectID) -> Bool? {
-        guard let position = position(of: id), let (number, index) = locate(position) else { return nil }
+        guard let position = position(of: id) else { return nil }
+        return mayHaveChanged(query, atPosition: position)
+    }
+
+    /// `mayHaveChanged(_:in:)` for the commit at a position (a walk over positions).
+    public func mayHaveChanged(_ query: ChangedPathQuery, atPosition position: Int) -> Bool? {
+        guard let (number, index) = locate(position) else { return nil }
         let layer = layers[number]
         guard let settings = layer.bloomSettings, let filter = layer.filter(at: index) else { return nil }
         return settings.mayContain(query, filter: filter)

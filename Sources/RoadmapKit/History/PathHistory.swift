@@ -80,15 +80,24 @@ public final class PathHistory {
     /// falling out of use changes no answer, only the time, so the tests read this.
     public private(set) var lastLogReadTheIndex = false
 
+    /// Whether the last `log` walked the commit-graph's positions (with the index or with
+    /// git's changed-path filters) rather than commit records: for the tests, likewise.
+    public private(set) var lastLogWalkedGraphPositions = false
+
+    /// How many of the last `log`'s comparisons a second thread read (`PathEntryPrefetcher`).
+    public private(set) var lastLogComparisonsReadAhead = 0
+
     /// The path's history from `tip` (default HEAD), newest first.
     public func log(path: String, from tip: ObjectID? = nil, follow: Bool = false) throws -> PathHistoryResult {
         guard let start = try tip ?? repository.headCommitID() else {
             return PathHistoryResult(changes: [], truncated: false)
         }
         let path = Self.normalized(path)
-        let indexed = follow ? nil : try indexedWalk(path: path, from: start)
-        lastLogReadTheIndex = indexed != nil
-        let result = try indexed ?? (follow ? followWalk(path: path, from: start) : simplifiedWalk(path: path, from: start))
+        lastLogComparisonsReadAhead = 0
+        let byPosition = follow ? nil : try positionWalk(path: path, from: start)
+        lastLogReadTheIndex = byPosition?.readTheIndex == true
+        lastLogWalkedGraphPositions = byPosition != nil
+        let result = try byPosition?.result ?? (follow ? followWalk(path: path, from: start) : simplifiedWalk(path: path, from: start))
         if savesAfterEachLog { try? cache.save() }
         return result
     }
@@ -238,18 +247,27 @@ public final class PathHistory {
         }
     }
 
-    /// `simplifiedWalk` over the commit-graph's positions, when the complete changed-path
-    /// index covers the graph and the tip is in it (then so is all its history): the same
-    /// order, the same simplification at merges and the same confirmation of every change
-    /// with the path's entries, but no record, id or hash-table entry is made for a commit
-    /// the path did not change in. Nil when it cannot answer (no index, a shallow clone, a
-    /// tip newer than the graph, an entry of the graph that does not read): the general walk
-    /// answers then.
-    private func indexedWalk(path: String, from start: ObjectID) throws -> PathHistoryResult? {
-        guard let index = cache.pathIndex, let graph = cache.reader.commitGraph, cache.shallow.isEmpty,
-              let startPosition = graph.position(of: start), startPosition < index.commitCount,
+    /// `simplifiedWalk` over the commit-graph's positions, when the tip is in the graph (then
+    /// so is all its history): the same order, the same simplification at merges and the
+    /// same confirmation of every change with the path's entries, but no record, id or
+    /// hash-table entry is made for a commit the path did not change in. What tells it
+    /// which commits cannot have changed the path (against their first parent) is the
+    /// complete changed-path index when one covers the tip (`readTheIndex`), else git's own
+    /// changed-path Bloom filters, read as git reads them (a commit without a filter is
+    /// compared). Nil when it cannot answer (neither, a shallow clone, a tip newer than the
+    /// graph, an entry of the graph that does not read): the general walk answers then.
+    private func positionWalk(path: String, from start: ObjectID) throws -> (result: PathHistoryResult, readTheIndex: Bool)? {
+        guard let graph = cache.reader.commitGraph, cache.shallow.isEmpty,
+              let startPosition = graph.position(of: start),
               let startTime = graph.commitTime(atPosition: startPosition) else { return nil }
         let target = Target(path)
+        let index = cache.pathIndex.flatMap { startPosition < $0.commitCount ? $0 : nil }
+        guard index != nil || graph.hasChangedPathFilters else { return nil }
+        /// False when the path is certainly unchanged against the first parent.
+        func mayHaveChanged(atPosition position: Int) -> Bool {
+            if let index { return index.mayHaveChanged(key: target.indexKey, atPosition: position) != false }
+            return graph.mayHaveChanged(target.query, atPosition: position) != false
+        }
         var queue = NewestFirstQueue<Int>()
         var seen = [Bool](repeating: false, count: graph.count)
         var parents: [Int] = []
@@ -258,16 +276,33 @@ public final class PathHistory {
         var met = 0
         queue.push(startPosition, time: startTime)
         seen[startPosition] = true
+        // Without the index, the filters' "maybe"s are many and each costs two tree reads:
+        // a second thread reads half of them (`PathEntryPrefetcher`).
+        let prefetcher = index == nil && ProcessInfo.processInfo.activeProcessorCount > 1
+            ? PathEntryPrefetcher(gitDirectory: repository.gitDirectory, graph: graph, start: startPosition,
+                                  names: target.names, query: target.query)
+            : nil
+        defer { prefetcher?.stop() }
+        /// The entries last compared against a first parent, for `change`.
+        var compared: (position: Int, entries: PathEntryPrefetcher.Entries)?
         // Does the path differ between the commit and this parent? (`differs`, by position.)
         func differs(_ position: Int, from parent: Int, first: Bool) throws -> Bool? {
-            if first, index.mayHaveChanged(key: target.indexKey, atPosition: position) == false { return false }
+            if first, !mayHaveChanged(atPosition: position) { return false }
             guard let tree = graph.tree(atPosition: position), let parentTree = graph.tree(atPosition: parent) else { return nil }
             if tree == parentTree { return false }
-            return try entry(target, in: tree) != entry(target, in: parentTree)
+            let readAhead = first ? prefetcher?.entries(at: position) : nil
+            if readAhead != nil { lastLogComparisonsReadAhead += 1 }
+            let entries = try readAhead
+                ?? PathEntryPrefetcher.Entries(commit: entry(target, in: tree), parent: entry(target, in: parentTree))
+            if first { compared = (position, entries) }
+            return entries.commit != entries.parent
         }
         func change(_ position: Int, parent: Int) throws -> PathChange? {
-            guard let id = graph.id(atPosition: position), let tree = graph.tree(atPosition: position),
-                  let parentTree = graph.tree(atPosition: parent) else { return nil }
+            guard let id = graph.id(atPosition: position) else { return nil }
+            if let compared, compared.position == position, parent == parents.first {
+                return Self.change(at: id, new: compared.entries.commit, old: compared.entries.parent, target: target)
+            }
+            guard let tree = graph.tree(atPosition: position), let parentTree = graph.tree(atPosition: parent) else { return nil }
             return try self.change(at: id, tree: tree, parentTree: parentTree, target: target)
         }
         while let position = queue.pop() {
@@ -304,7 +339,7 @@ public final class PathHistory {
                 queue.push(parent, time: time)
             }
         }
-        return PathHistoryResult(changes: changes, truncated: false)
+        return (PathHistoryResult(changes: changes, truncated: false), index != nil)
     }
 
     /// How the path changed in commit `id` against `parent` (known to differ).
@@ -314,8 +349,10 @@ public final class PathHistory {
     }
 
     private func change(at id: ObjectID, tree: ObjectID, parentTree: ObjectID, target: Target) throws -> PathChange {
-        let new = try entry(target, in: tree)
-        let old = try entry(target, in: parentTree)
+        Self.change(at: id, new: try entry(target, in: tree), old: try entry(target, in: parentTree), target: target)
+    }
+
+    private static func change(at id: ObjectID, new: TreeEntryInfo?, old: TreeEntryInfo?, target: Target) -> PathChange {
         switch (old, new) {
         case (nil, _?): return PathChange(commit: id, path: target.path, kind: .added)
         case (_?, nil): return PathChange(commit: id, path: target.path, kind: .deleted)

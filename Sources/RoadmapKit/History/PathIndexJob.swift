@@ -34,11 +34,15 @@ public enum PathIndexJob {
 
     /// True when the repository has a usable commit-graph, no sound index made for it (a
     /// damaged one is made again), and no process making one.
+    /// After a query that answered from the index, that costs no file read: the graph is
+    /// the process's own, and the index was checked when the query opened it.
     public static func isWanted(_ repository: Repository) -> Bool {
-        guard let graph = try? HistoryReader(repository, verifiedGraphs: HistoryCache.verifiedGraphsPath(for: repository)).commitGraph else {
+        guard let graph = HistoryReader.usableCommitGraph(repository, verifiedGraphs: HistoryCache.verifiedGraphsPath(for: repository)) else {
             return false
         }
-        return ChangedPathIndex(path: HistoryCache.pathIndexPath(for: repository))?.matches(graph) != true && !isLocked(lockPath(repository))
+        let indexPath = HistoryCache.pathIndexPath(for: repository)
+        if ChangedPathIndex.wasReadSound(path: indexPath, for: graph) { return false }
+        return ChangedPathIndex(path: indexPath)?.matches(graph) != true && !isLocked(lockPath(repository))
     }
 
     /// Starts `executable arguments…` (the hidden `index-history` command) in the background

@@ -66,11 +66,24 @@ struct CommitGraphHistoryTests {
         }
         if variant == .split { #expect(reader.commitGraph?.layerCount == 2) }
         if variant == .stale, let graph = reader.commitGraph { #expect(graph.link(tip) == nil) }
+        var readAhead = 0
+        defer {
+            // With filters and no index, a second thread reads half of the comparisons.
+            if [.changedPaths, .split].contains(variant), ProcessInfo.processInfo.activeProcessorCount > 1 {
+                #expect(readAhead > 0, "comparisons read ahead (\(variant))")
+            } else {
+                #expect(readAhead == 0, "\(variant)")
+            }
+        }
         for path in try history.allPaths() {
             let expected = try Self.truth(history, path, follow: false)
             if variant != .flipped { #expect(try fixture.gitLog(path, rev: "main") == expected) }
             #expect(try walking.log(path: path, from: tip).commits == expected, "git log -- \(path) (\(variant))")
             #expect(try direct.log(path: path, from: tip).commits == expected, "git log -- \(path) (\(variant), direct)")
+            // Filters and a graph that holds the tip: the walk goes by the graph's positions.
+            #expect(direct.lastLogWalkedGraphPositions == [.changedPaths, .split].contains(variant), "\(path) (\(variant))")
+            #expect(!direct.lastLogReadTheIndex)
+            readAhead += direct.lastLogComparisonsReadAhead
             guard !["a", "b", "c", "c/deep"].contains(path) else { continue }
             let follow = try Self.truth(history, path, follow: true)
             #expect(try walking.log(path: path, from: tip, follow: true).commits == follow, "--follow \(path) (\(variant))")
