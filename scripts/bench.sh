@@ -116,7 +116,7 @@ history_rows() {  # N REPO LABEL
   R="$BIN -C $repo"
   cache="$(git -C "$repo" rev-parse --git-common-dir)"
   case $cache in /*) ;; *) cache="$repo/$cache" ;; esac
-  cold="rm -rf $cache/roadmap"
+  cold="rm -rf $cache/roadmap || { sleep 0.5; rm -rf $cache/roadmap; }"  # a background index-history may be writing
   hid=$(meta "$repo" history_id) hpath=$(meta "$repo" history_path)
   spath=$(git -C "$repo" ls-files 'roadmap/stories/*.yaml' | sed -n 1p)
   sid=$(basename "$spath" .yaml)
@@ -166,7 +166,7 @@ for n in $SIZES; do
   R="$BIN -C $repo"
   cache="$(git -C "$repo" rev-parse --git-common-dir)"
   case $cache in /*) ;; *) cache="$repo/$cache" ;; esac
-  cold="rm -rf $cache/roadmap"
+  cold="rm -rf $cache/roadmap || { sleep 0.5; rm -rf $cache/roadmap; }"  # a background index-history may be writing
   git -C "$repo" ls-files 'roadmap/*.yaml' > "$OUT/files-$n.txt"
   t() { [ "$n" = 10000 ] && echo "$1" || echo ""; }   # targets are set for 10,000 items
 

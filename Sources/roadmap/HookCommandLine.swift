@@ -2,7 +2,7 @@ import Foundation
 import RoadmapKit
 
 /// The command lines git's hooks run (`roadmap review --staged --hook pre-commit`, with the
-/// options every command takes), read without ArgumentParser.
+/// options every command takes, before or after `review`), read without ArgumentParser.
 ///
 /// Every commit pays for the pre-commit hook, and ArgumentParser's parse of a command is a
 /// quarter of the hook's time on a small roadmap: it reflects the command's properties
@@ -15,12 +15,12 @@ import RoadmapKit
 enum HookCommandLine {
     /// The review to run, or nil for ArgumentParser to read the line.
     static func review(_ arguments: [String]) -> ReviewRun? {
-        guard arguments.first == "review" else { return nil }
         var settings = GlobalSettings()
         var staged = false, strict = false
         var hook: String?
         var seen: Set<String> = []
-        var index = 1
+        var index = 0
+        var named = false
         /// The value of an option: `--name value`, or `--name=value` for a long one.
         func value(of argument: String, name: String) -> String?? {
             if argument == name {
@@ -34,7 +34,14 @@ enum HookCommandLine {
         while index < arguments.count {
             let argument = arguments[index]
             let name: String
-            if argument == "--staged" {
+            if argument == "review", !named {
+                // The options every command takes may come before its name (`-C DIR review …`).
+                named = true
+                index += 1
+                continue
+            } else if !named, !(argument == "-C" || argument == "--today" || argument.hasPrefix("--today=") || argument == "--no-color") {
+                return nil
+            } else if argument == "--staged" {
                 name = argument
                 staged = true
             } else if argument == "--strict" {
@@ -61,7 +68,7 @@ enum HookCommandLine {
             guard seen.insert(name).inserted else { return nil }
             index += 1
         }
-        guard staged, hook != nil else { return nil }
+        guard named, staged, hook != nil else { return nil }
         return ReviewRun(settings: settings, scope: .staged, hook: hook, strict: strict, format: .text)
     }
 }

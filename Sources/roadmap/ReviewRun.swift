@@ -25,6 +25,14 @@ struct ReviewRun {
         }
     }
 
+    /// Seconds with two decimals (`String(format: "%.2f")`, without Foundation's formatter:
+    /// a hook pays for it on every commit).
+    static func seconds(_ interval: TimeInterval) -> String {
+        let hundredths = Int((max(0, interval) * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
     func run() throws {
         let started = Date()
         let workspace = try settings.workspace()
@@ -37,7 +45,7 @@ struct ReviewRun {
         var text = ReviewRenderer.render(report.result, format: format, base: report.base?.hex, head: report.head, color: settings.color,
                                          existingSummary: hook == nil ? nil : listingCommand, strict: strict, context: context)
         if format == .text {
-            text = String(text.dropLast()) + String(format: " (%.2f s)\n", Date().timeIntervalSince(started))
+            text = String(text.dropLast()) + " (\(Self.seconds(Date().timeIntervalSince(started))) s)\n"
         }
         Output.write(text)
         if report.result.blocks(strict: strict) {

@@ -24,16 +24,18 @@ struct Roadmap: ParsableCommand {
     /// exit codes (2 for usage and input errors, 1 for refusals).
     static func main() {
         do {
-            let arguments = globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst()))
-            if arguments == ["--version"] {
-                // What ArgumentParser prints for it, without its parse (see HookCommandLine).
-                print(configuration.version)
+            // Before anything else: the two lines every hook run or start-up measure pays for
+            // (HookCommandLine), without ArgumentParser or the command table.
+            let given = Array(CommandLine.arguments.dropFirst())
+            if given == ["--version"] {
+                print(RoadmapKitVersion.string)  // what ArgumentParser prints for it
                 return
             }
-            if let review = HookCommandLine.review(arguments) {
+            if let review = HookCommandLine.review(given) {
                 try review.run()
                 return
             }
+            let arguments = globalOptionsAfterSubcommand(given)
             if let unknown = unknownHelpTopic(arguments) {
                 throw ValidationError("no command named '\(unknown)' to show help for")
             }

@@ -28,6 +28,7 @@ struct HookCommandLineTests {
             ["review", "--staged", "--hook", "pre-commit", "--strict", "--no-color"],
             ["review", "--staged", "--hook", "pre-commit", "--today", "2026-06-01"],
             ["review", "--staged", "--today=2026-06-01", "--hook", "pre-commit", "-C", "."],
+            ["-C", ".", "--today", "2026-06-01", "review", "--staged", "--hook", "pre-commit"],
         ]
         for line in lines {
             let fast = try s.roadmap(line, in: demo, environment: Self.env)
@@ -36,6 +37,7 @@ struct HookCommandLineTests {
             #expect(untimed(fast.stdout) == untimed(full.stdout), "\(line)\n\(fast.stdout)\n---\n\(full.stdout)")
             #expect(fast.stderr == full.stderr, "\(line)\n\(fast.stderr)\n---\n\(full.stderr)")
             #expect(fast.stdout.contains("[launch-before-release]"), "\(fast.stdout)")
+            #expect(fast.stdout.range(of: #" \(\d+\.\d\d s\)\n$"#, options: .regularExpression) != nil, "the time, as %.2f: \(fast.stdout)")
         }
         try s.git("reset", "-q", "--hard", in: demo)
         #expect(try s.roadmap("set", "billing-v2", "title=Billing v2 (usage-based)", in: demo).status == 0)
@@ -56,6 +58,7 @@ struct HookCommandLineTests {
             (["review", "--staged", "--hook", "pre-commit", "--rev", "HEAD"], "choose one of --staged, --rev and --base"),
             (["review", "--staged", "--hook", "pre-commit", "--bogus"], "Unknown option '--bogus'"),
             (["review", "--staged", "--hook", "pre-commit", "extra"], "Unexpected argument 'extra'"),
+            (["--strict", "review", "--staged", "--hook", "pre-commit"], "Unknown option '--strict'"),
         ]
         for (line, says) in refused {
             let r = try s.roadmap(line, in: demo, environment: Self.env)

@@ -40,10 +40,11 @@ struct ReviewCache {
     static let buildFingerprint: String = {
         // /proc/self/exe is a link whose own date is the process's start: read its target.
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let attributes = try? FileManager.default.attributesOfItem(atPath: exe)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-        let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-        return "exe \(exe) \(size) \(date)"
+        // stat(2), not FileManager's attributes: this is on every hook run's path.
+        var status = stat()
+        guard stat(exe, &status) == 0 else { return "exe \(exe) -1 -1" }
+        let date = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+        return "exe \(exe) \(status.st_size) \(date)"
     }()
 
     /// What a tree's review leaves for the next review: its findings (without a base state)
