@@ -111,6 +111,10 @@ public final class HistoryReader {
         git_error_clear()
     }()
 
+    /// Keeps at most `bytes` of the delta bases the pack reader keeps (16 MiB by default):
+    /// for a walk that will read a few dozen trees, less memory to touch.
+    public func limitDeltaBaseCache(to bytes: Int) { database.limitDeltaBaseCache(to: bytes) }
+
     /// Where trees read ahead on another thread come from (see `takeTrees(from:)`).
     private var supplier: CommitLinkPrefetcher?
 
@@ -359,6 +363,8 @@ private final class ObjectDatabase {
     }
 
     deinit { git_odb_free(pointer) }
+
+    func limitDeltaBaseCache(to bytes: Int) { packed.limitBaseCache(to: bytes) }
 
     /// The object's raw content; throws when it is missing or of another type.
     func read(_ id: ObjectID, _ type: git_object_t, _ what: String) throws -> RawObject {

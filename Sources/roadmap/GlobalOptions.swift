@@ -34,7 +34,7 @@ struct GlobalOptions: ParsableArguments {
 }
 
 /// What the global options say, as plain values: `GlobalOptions` once ArgumentParser has
-/// read them, or the hook's own command-line reader (`HookCommandLine`) without it.
+/// read them, or `PlainCommandLine` without it.
 struct GlobalSettings {
     var directory: String?
     var today: String?

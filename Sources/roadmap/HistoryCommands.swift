@@ -30,13 +30,27 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try global.workspace()
+        try HistoryRun(settings: global.settings, target: target, field: field, limit: limit, format: format).run()
+    }
+}
+
+/// One `roadmap history`, from plain values: what `HistoryCommand` parsed, or what
+/// `PlainCommandLine` read.
+struct HistoryRun {
+    var settings: GlobalSettings
+    var target: String
+    var field: String?
+    var limit: Int?
+    var format: HistoryCommand.Format
+
+    func run() throws {
+        let workspace = try settings.workspace()
         let result = try workspace.history(of: target, field: field, limit: limit)
         switch format {
         case .text: Output.writeSanitized(HistoryText.render(result))
         case .json: Output.write(HistoryText.json(result).encoded() + "\n")
         }
-        global.startHistoryIndex(workspace)
+        settings.startHistoryIndex(workspace)
     }
 }
 

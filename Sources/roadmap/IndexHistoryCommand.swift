@@ -29,6 +29,11 @@ struct IndexHistoryCommand: ParsableCommand {
 }
 
 extension GlobalOptions {
+    /// See `GlobalSettings.startHistoryIndex`.
+    func startHistoryIndex(_ workspace: Workspace) { settings.startHistoryIndex(workspace) }
+}
+
+extension GlobalSettings {
     /// After a history query: starts making the history index in the background when the
     /// repository has a commit-graph without one (see `PathIndexJob`).
     func startHistoryIndex(_ workspace: Workspace) {

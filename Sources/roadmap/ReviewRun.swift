@@ -3,7 +3,7 @@ import Foundation
 import RoadmapKit
 
 /// One `roadmap review`, from plain values: what `ReviewCommand` parsed, or what the hook's
-/// own command-line reader (`HookCommandLine`) read.
+/// `PlainCommandLine` read.
 struct ReviewRun {
     var settings: GlobalSettings
     var scope: ReviewScope

@@ -25,14 +25,18 @@ struct Roadmap: ParsableCommand {
     static func main() {
         do {
             // Before anything else: the two lines every hook run or start-up measure pays for
-            // (HookCommandLine), without ArgumentParser or the command table.
+            // (PlainCommandLine), without ArgumentParser or the command table.
             let given = Array(CommandLine.arguments.dropFirst())
             if given == ["--version"] {
                 print(RoadmapKitVersion.string)  // what ArgumentParser prints for it
                 return
             }
-            if let review = HookCommandLine.review(given) {
+            if let review = PlainCommandLine.review(given) {
                 try review.run()
+                return
+            }
+            if let history = PlainCommandLine.history(given) {
+                try history.run()
                 return
             }
             let arguments = globalOptionsAfterSubcommand(given)

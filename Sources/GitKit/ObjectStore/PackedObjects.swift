@@ -21,7 +21,19 @@ final class PackedObjects {
 
     private let packs: PackSet
     private let inflater = Inflater()
-    private var bases = BaseCache(budget: 16 << 20)
+    private var bases = BaseCache(budget: PackedObjects.defaultBaseBudget)
+
+    /// git's `core.deltaBaseCacheLimit` is 96 MiB; a walk that compares trees wherever a
+    /// filter says "maybe" reuses a chain's results across thousands of reads and wants
+    /// 16 MiB. Every byte of it is memory the process touches for the first time (a page
+    /// fault each 4 KiB), which a walk reading a few dozen trees pays for nothing.
+    static let defaultBaseBudget = 16 << 20
+
+    /// Keeps at most `bytes` of delta bases from now on (when that is a change, what was
+    /// kept is let go).
+    func limitBaseCache(to bytes: Int) {
+        if bases.budget != bytes { bases = BaseCache(budget: bytes) }
+    }
 
     init(objectsDirectory: String) {
         packs = PackSet.shared(objectsDirectory: objectsDirectory)
@@ -105,7 +117,7 @@ private struct BaseCache {
 
     private var slots: [Slot?]
     private let mask: Int
-    private let budget: Int
+    let budget: Int
     private var bytes = 0
     private var sweep = 0
 

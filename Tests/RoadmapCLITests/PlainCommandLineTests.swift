@@ -2,13 +2,13 @@ import Foundation
 import RoadmapKit
 import Testing
 
-/// The hook's own command-line reader (`HookCommandLine`, issue 21 point 4) and `--version`
-/// skip ArgumentParser. They must answer exactly as the full parser does: the same output
+/// The plain command-line reader (`PlainCommandLine`, issue 21 point 4: the hook's line and
+/// `history ID`) and `--version` skip ArgumentParser. They must answer exactly as the full parser does: the same output
 /// and status for every line they take, and the full parser's errors for every line they
 /// do not. Each hook line is compared with the same line plus `--format text` (the default,
 /// which the reader leaves to ArgumentParser) in the same repository.
-@Suite("CLI: the hook's command line without ArgumentParser")
-struct HookCommandLineTests {
+@Suite("CLI: the hook's and history's command lines without ArgumentParser")
+struct PlainCommandLineTests {
     static let env = ["ROADMAP_TODAY": "2026-01-01"]
 
     /// The review's text without its timing, which differs between two runs.
@@ -65,6 +65,41 @@ struct HookCommandLineTests {
             #expect(r.status == 2, "\(line): \(r.status) \(r.stderr)")
             #expect(r.stderr.contains(says), "\(line): \(r.stderr)")
             #expect(r.stdout.isEmpty, "\(line): \(r.stdout)")
+        }
+    }
+
+    /// `history` lines against the same line with `--limit 100000` (no history here is that
+    /// long), which the plain reader leaves to ArgumentParser.
+    @Test func historyLinesAnswerAsTheFullParserDoes() throws {
+        let s = try Scratch()
+        let demo = try s.example()
+        #expect(try s.roadmap("set", "billing-v2", "date=2027-05-20", in: demo).status == 0)
+        try s.git("commit", "-qam", "Billing v2 moves", "--no-verify", in: demo)
+        let lines: [[String]] = [
+            ["history", "billing-v2"],
+            ["history", "billing-v2", "--format", "json"],
+            ["history", "--format=text", "billing-v2-launch"],
+            ["-C", ".", "history", "roadmap/releases/billing-v2.yaml", "--no-color"],
+            ["history", "no-such-item"],
+        ]
+        for line in lines {
+            let plain = try s.roadmap(line, in: demo, environment: Self.env)
+            let full = try s.roadmap(line + ["--limit", "100000"], in: demo, environment: Self.env)
+            #expect(plain.status == full.status, "\(line): \(plain.status) \(full.status)")
+            #expect(plain.stdout == full.stdout, "\(line)\n\(plain.stdout)\n---\n\(full.stdout)")
+            #expect(plain.stderr == full.stderr, "\(line)\n\(plain.stderr)\n---\n\(full.stderr)")
+        }
+        #expect(try s.roadmap("history", "billing-v2", in: demo).stdout.contains("2027-05-20"))
+        let refused: [(line: [String], says: String)] = [
+            (["history"], "Missing expected argument"),
+            (["history", "a", "b"], "Unexpected argument 'b'"),
+            (["history", "billing-v2", "--format", "yaml"], "yaml"),
+            (["history", "billing-v2", "--format"], "Missing value for '--format"),
+            (["history", "--bogus", "billing-v2"], "Unknown option '--bogus'"),
+        ]
+        for (line, says) in refused {
+            let r = try s.roadmap(line, in: demo, environment: Self.env)
+            #expect(r.status == 2 && r.stderr.contains(says) && r.stdout.isEmpty, "\(line): \(r.status) \(r.stderr)")
         }
     }
 
