@@ -115,6 +115,9 @@ public final class HistoryReader {
     /// for a walk that will read a few dozen trees, less memory to touch.
     public func limitDeltaBaseCache(to bytes: Int) { database.limitDeltaBaseCache(to: bytes) }
 
+    /// The delta bases a reader keeps unless limited (`limitDeltaBaseCache`).
+    public static let defaultDeltaBaseBudget = PackedObjects.defaultBaseBudget
+
     /// Where trees read ahead on another thread come from (see `takeTrees(from:)`).
     private var supplier: CommitLinkPrefetcher?
 

@@ -25,12 +25,13 @@ struct ReviewRun {
         }
     }
 
-    /// Seconds with two decimals (`String(format: "%.2f")`, without Foundation's formatter:
-    /// a hook pays for it on every commit).
+    /// Seconds as `String(format: "%.2f")` prints them (the C library's own formatting),
+    /// without Foundation's formatter: a hook pays for it on every commit.
     static func seconds(_ interval: TimeInterval) -> String {
-        let hundredths = Int((max(0, interval) * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        var buffer = [CChar](repeating: 0, count: 32)
+        let written = withVaList([interval]) { vsnprintf(&buffer, buffer.count, "%.2f", $0) }
+        guard written > 0, written < buffer.count else { return "0.00" }
+        return String(decoding: buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     func run() throws {

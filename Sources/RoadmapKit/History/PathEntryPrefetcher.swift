@@ -38,6 +38,8 @@ final class PathEntryPrefetcher: Sendable {
 
     private struct State: ~Copyable {
         var slots: [Int: Slot] = [:]
+        /// The thread has begun (a thread the system could not start never does).
+        var started = false
         /// The position the walk waits for in `entries(at:)`.
         var waitingFor: Int?
         var stopped = false
@@ -52,6 +54,7 @@ final class PathEntryPrefetcher: Sendable {
     /// position `start`, in the repository at `gitDirectory` (opened again for the thread).
     init(gitDirectory: String, graph: CommitGraph, start: Int, names: [String], query: ChangedPathQuery) {
         let thread = Thread { [self] in
+            state.withLock { $0.started = true }
             defer {
                 state.withLock { state in
                     state.ended = true
@@ -62,7 +65,8 @@ final class PathEntryPrefetcher: Sendable {
                 }
                 finished.signal()
             }
-            guard let own = try? Repository.open(at: gitDirectory), let reader = try? HistoryReader(own) else { return }
+            // Few trees kept: its comparisons are far apart; the delta bases are what it reuses.
+            guard let own = try? Repository.open(at: gitDirectory), let reader = try? HistoryReader(own, cachedTrees: 8) else { return }
             let list = listed(graph, start: start, query: query)
             // The older half, in order: consecutive versions of a tree are deltas of each
             // other, so each thread keeps resolving the chains it has just resolved (taking
@@ -149,9 +153,29 @@ final class PathEntryPrefetcher: Sendable {
         }
     }
 
-    /// Ends the thread (after the read it is doing) and waits for it.
+    /// Ends the thread (after the read it is doing) and waits for it; one that has not begun
+    /// yet ends at its first look at the state, unwaited for.
     func stop() {
-        state.withLock { $0.stopped = true }
+        let started = state.withLock { state -> Bool in
+            state.stopped = true
+            return state.started
+        }
+        if started { finished.wait() }
+    }
+
+    /// For the tests: waits until the thread has read all it will (then `stop` returns at once).
+    func waitUntilFinished() {
         finished.wait()
+        finished.signal()
+    }
+
+    /// For the tests: the positions whose entries the thread has read and the walk not taken.
+    var readPositions: [Int] {
+        state.withLock { state in
+            state.slots.compactMap { position, slot in
+                if case .read = slot { return position }
+                return nil
+            }
+        }
     }
 }

@@ -68,12 +68,9 @@ struct CommitGraphHistoryTests {
         if variant == .stale, let graph = reader.commitGraph { #expect(graph.link(tip) == nil) }
         var readAhead = 0
         defer {
-            // With filters and no index, a second thread reads half of the comparisons.
-            if [.changedPaths, .split].contains(variant), ProcessInfo.processInfo.activeProcessorCount > 1 {
-                #expect(readAhead > 0, "comparisons read ahead (\(variant))")
-            } else {
-                #expect(readAhead == 0, "\(variant)")
-            }
+            // Without filters (or a graph holding the tip) there is no second thread; with them,
+            // how much it reads first depends on timing (PathEntryPrefetcherTests tests it).
+            if ![.changedPaths, .split].contains(variant) { #expect(readAhead == 0, "\(variant)") }
         }
         for path in try history.allPaths() {
             let expected = try Self.truth(history, path, follow: false)
