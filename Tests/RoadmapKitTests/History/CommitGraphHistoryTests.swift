@@ -92,11 +92,7 @@ struct CommitGraphHistoryTests {
     /// back from it answers exactly as git does.
     @Test("with changed-path filters the cache saves only the commits it compared")
     func savesOnlySummaries() throws {
-        let history = try RandomHistory.make(seed: 12, steps: 80)
-        let fixture = history.fixture
-        try fixture.git("commit-graph", "write", "--reachable", "--changed-paths")
-        let repository = try fixture.open()
-        let tip = try repository.resolveCommit("main")
+        let (history, repository, tip) = try RandomHistory.withChangedPathGraph(seed: 12, steps: 80)
         let paths = try history.allPaths()
         let first = PathHistory(cache: try HistoryCache(repository: repository))
         #expect(first.cache.reader.commitGraph?.hasChangedPathFilters == true)

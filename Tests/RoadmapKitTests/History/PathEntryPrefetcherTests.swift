@@ -9,13 +9,10 @@ import Testing
 struct PathEntryPrefetcherTests {
     @Test("the entries it reads are the path's in the commit's and its first parent's trees")
     func readsWhatTheWalkWould() throws {
-        let history = try RandomHistory.make(seed: 21, steps: 150)
-        let fixture = history.fixture
-        try fixture.git("commit-graph", "write", "--reachable", "--changed-paths")
-        let repository = try fixture.open()
+        let (history, repository, tip) = try RandomHistory.withChangedPathGraph(seed: 21, steps: 150)
         let reader = try HistoryReader(repository)
         let graph = try #require(reader.commitGraph)
-        let start = try #require(graph.position(of: try repository.resolveCommit("main")))
+        let start = try #require(graph.position(of: tip))
         var read = 0
         for path in try history.allPaths() {
             let names = path.split(separator: "/").map(String.init)
@@ -43,12 +40,9 @@ struct PathEntryPrefetcherTests {
 
     @Test("stopping it while it reads ends it, and a stopped one reads nothing more")
     func stops() throws {
-        let history = try RandomHistory.make(seed: 22, steps: 120)
-        let fixture = history.fixture
-        try fixture.git("commit-graph", "write", "--reachable", "--changed-paths")
-        let repository = try fixture.open()
+        let (history, repository, tip) = try RandomHistory.withChangedPathGraph(seed: 22, steps: 120)
         let graph = try #require(try HistoryReader(repository).commitGraph)
-        let start = try #require(graph.position(of: try repository.resolveCommit("main")))
+        let start = try #require(graph.position(of: tip))
         for path in try history.allPaths().prefix(5) {
             let prefetcher = PathEntryPrefetcher(gitDirectory: repository.gitDirectory, graph: graph, start: start,
                                                  names: path.split(separator: "/").map(String.init), query: ChangedPathQuery(path: path))
@@ -57,5 +51,16 @@ struct PathEntryPrefetcherTests {
             usleep(20_000)
             #expect(prefetcher.readPositions.count == after, "nothing read after stop (\(path))")
         }
+    }
+}
+
+extension RandomHistory {
+    /// A random history with git's commit-graph and changed-path filters written, opened,
+    /// with its tip (`main`).
+    static func withChangedPathGraph(seed: UInt64, steps: Int) throws -> (RandomHistory, Repository, ObjectID) {
+        let history = try RandomHistory.make(seed: seed, steps: steps)
+        try history.fixture.git("commit-graph", "write", "--reachable", "--changed-paths")
+        let repository = try history.fixture.open()
+        return (history, repository, try repository.resolveCommit("main"))
     }
 }
