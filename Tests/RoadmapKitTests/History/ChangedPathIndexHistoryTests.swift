@@ -22,10 +22,7 @@ struct ChangedPathIndexHistoryTests {
         case .plain:
             try fixture.git("commit-graph", "write", "--reachable")
         case .split:
-            try fixture.git("commit-graph", "write", "--reachable", "--split", "--changed-paths")
-            for index in 150..<190 { try history.step(index) }
-            try fixture.git("checkout", "-q", "main")
-            try fixture.git("commit-graph", "write", "--reachable", "--split=no-merge", "--changed-paths")
+            try history.writeSplitGraph()
         case .stale:
             try fixture.git("commit-graph", "write", "--reachable", "--changed-paths")
         }

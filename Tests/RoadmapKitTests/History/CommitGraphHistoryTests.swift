@@ -29,12 +29,10 @@ struct CommitGraphHistoryTests {
         case .plain:
             try fixture.git("commit-graph", "write", "--reachable")
         case .split:
-            try fixture.git("commit-graph", "write", "--reachable", "--split", "--changed-paths")
-            for index in 150..<190 { try history.step(index) }
-            try fixture.git("checkout", "-q", "main")
-            try fixture.write("a/late.txt", "after the first layer\n")
-            try fixture.commit("after the first layer")
-            try fixture.git("commit-graph", "write", "--reachable", "--split=no-merge", "--changed-paths")
+            try history.writeSplitGraph { fixture in
+                try fixture.write("a/late.txt", "after the first layer\n")
+                try fixture.commit("after the first layer")
+            }
         case .stale:
             try fixture.git("commit-graph", "write", "--reachable", "--changed-paths")
             for index in 150..<190 { try history.step(index) }

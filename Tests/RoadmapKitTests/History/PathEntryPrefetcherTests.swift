@@ -53,14 +53,3 @@ struct PathEntryPrefetcherTests {
         }
     }
 }
-
-extension RandomHistory {
-    /// A random history with git's commit-graph and changed-path filters written, opened,
-    /// with its tip (`main`).
-    static func withChangedPathGraph(seed: UInt64, steps: Int) throws -> (RandomHistory, Repository, ObjectID) {
-        let history = try RandomHistory.make(seed: seed, steps: steps)
-        try history.fixture.git("commit-graph", "write", "--reachable", "--changed-paths")
-        let repository = try history.fixture.open()
-        return (history, repository, try repository.resolveCommit("main"))
-    }
-}
